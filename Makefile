@@ -1,0 +1,47 @@
+# One command surface for people and CI. `make help` lists the targets.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+STAMP := $(VENV)/.installed
+
+.PHONY: help setup build serve test check catalogs-extract catalogs-update catalogs-check clean
+
+help:
+	@echo "make build   set up and build the site into site/ (strict)"
+	@echo "make serve   set up and serve a live preview on http://127.0.0.1:8000"
+	@echo "make test    set up and run every test (browser tests included)"
+	@echo "make catalogs-extract / catalogs-update / catalogs-check"
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+catalogs-extract: $(STAMP)
+	$(BIN)/python scripts/catalogs.py extract
+
+catalogs-update: $(STAMP)
+	$(BIN)/python scripts/catalogs.py update
+
+catalogs-check: $(STAMP)
+	$(BIN)/python scripts/catalogs.py check
+
+test: $(STAMP)
+	scripts/install_chromium.sh
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python scripts/catalogs.py check
+	$(BIN)/mkdocs build --strict
+	$(BIN)/pytest
+
+clean:
+	rm -rf site .pytest_cache

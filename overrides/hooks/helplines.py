@@ -1,0 +1,1 @@
+"""MkDocs hook: the helpline directory (stub until the directory lands)."""

@@ -1,0 +1,123 @@
+"""Extract, update, compile and check the gettext catalogs in locales/.
+
+Usage: python scripts/catalogs.py {extract,update,compile,check} [--strict]
+
+extract  writes locales/messages.pot from overrides/ and scripts/nyf/ (babel.cfg),
+         keeping comments that start with "Translators:".
+update   creates or updates locales/<locale>/LC_MESSAGES/messages.po for every
+         language in data/languages.yml except the source language.
+compile  compiles every .po to .mo (the build also does this when needed).
+check    reports untranslated and fuzzy strings per language; exits 1 when a
+         published language has any, or when a catalog is malformed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from babel.messages.frontend import CommandLineInterface
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from nyf import catalogs
+from nyf.languages import Registry, load_registry
+from nyf.yamlfile import DataError
+
+ROOT = catalogs.ROOT
+POT = catalogs.LOCALES_DIR / f"{catalogs.DOMAIN}.pot"
+
+
+def _pybabel(*args: str) -> None:
+    CommandLineInterface().run(["pybabel", "-q", *args])
+
+
+def extract() -> None:
+    # Run from the project root so the .pot names files relative to it.
+    here = Path.cwd()
+    os.chdir(ROOT)
+    try:
+        _pybabel(
+            "extract",
+            "-F", "babel.cfg",
+            "-c", "Translators:",
+            "--sort-by-file",
+            "--project", "Not Your Fault",
+            "-o", str(POT.relative_to(ROOT)),
+            ".",
+        )  # fmt: skip
+    finally:
+        os.chdir(here)
+
+
+def translated_locales(registry: Registry) -> list[str]:
+    return [lang.locale for lang in registry.languages if not lang.default]
+
+
+def update(registry: Registry) -> None:
+    for locale in translated_locales(registry):
+        po = catalogs.po_path(locale)
+        if po.is_file():
+            _pybabel("update", "-i", str(POT), "-d", str(catalogs.LOCALES_DIR), "-l", locale,
+                     "--ignore-obsolete")  # fmt: skip
+        else:
+            _pybabel("init", "-i", str(POT), "-d", str(catalogs.LOCALES_DIR), "-l", locale)
+
+
+def compile_all(registry: Registry) -> None:
+    for locale in translated_locales(registry):
+        catalogs.compile_catalog(locale)
+
+
+def check(registry: Registry, out=sys.stdout) -> int:
+    template = catalogs.read_catalog(POT)
+    failed = False
+    print(f"{'language':<10} {'done':>6} {'untranslated':>13} {'fuzzy':>6}", file=out)
+    for lang in registry.languages:
+        if lang.default:
+            continue
+        status = catalogs.catalog_status(lang.locale, template)
+        note = "" if lang.published else "  (not published)"
+        print(
+            f"{lang.code:<10} {status.percent:>5.0f}% {len(status.untranslated):>13} "
+            f"{len(status.fuzzy):>6}{note}",
+            file=out,
+        )
+        if status.missing_file:
+            print(f"  missing {catalogs.po_path(lang.locale).relative_to(ROOT)}; run "
+                  "`make catalogs-update`", file=out)  # fmt: skip
+        for msgid in status.untranslated if not status.missing_file else []:
+            print(f"  untranslated: {msgid!r}", file=out)
+        for msgid in status.fuzzy:
+            print(f"  fuzzy (needs review, not shown to readers): {msgid!r}", file=out)
+        for error in status.errors:
+            print(f"  error: {error}", file=out)
+        if lang.published and not status.complete:
+            failed = True
+    return 1 if failed else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=["extract", "update", "compile", "check"])
+    args = parser.parse_args(argv)
+    try:
+        registry = load_registry()
+        if args.command == "extract":
+            extract()
+        elif args.command == "update":
+            update(registry)
+        elif args.command == "compile":
+            compile_all(registry)
+        else:
+            return check(registry)
+    except DataError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,126 @@
+"""Gettext catalogs for our own interface strings (everything in overrides/).
+
+The catalogs live in ``locales/<locale>/LC_MESSAGES/messages.po`` with the
+template ``locales/messages.pot``. Compiled ``.mo`` files are build artefacts:
+:func:`translations` compiles a catalog when its ``.mo`` is missing or older
+than the ``.po``, so a plain ``mkdocs build`` works on a fresh clone.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import PoFileError, read_po
+from babel.support import NullTranslations, Translations
+
+from nyf.yamlfile import DataError
+
+ROOT = Path(__file__).resolve().parents[2]
+LOCALES_DIR = ROOT / "locales"
+DOMAIN = "messages"
+
+
+def po_path(locale: str, locales_dir: Path = LOCALES_DIR) -> Path:
+    return locales_dir / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+def read_catalog(path: Path, locale: str | None = None) -> Catalog:
+    """Read a .po/.pot file; a malformed one raises :class:`DataError`."""
+    try:
+        with path.open("rb") as fh:
+            return read_po(fh, locale=locale, abort_invalid=True)
+    except PoFileError as exc:
+        # Babel's message already names the line ("... on 12").
+        raise DataError(
+            _display(path), None, "", f"malformed catalog: {exc}; fix the quotes of that entry"
+        ) from None
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise DataError(_display(path), None, "", f"cannot be read as a catalog: {exc}") from None
+
+
+def compile_catalog(locale: str, locales_dir: Path = LOCALES_DIR) -> Path | None:
+    """Compile one locale's .po to .mo if needed; return the .mo path or None."""
+    po = po_path(locale, locales_dir)
+    if not po.is_file():
+        return None
+    mo = po.with_suffix(".mo")
+    if mo.is_file() and mo.stat().st_mtime >= po.stat().st_mtime:
+        return mo
+    catalog = read_catalog(po, locale)
+    buffer = io.BytesIO()
+    # Fuzzy entries are left out: a guessed translation must not reach a reader.
+    write_mo(buffer, catalog, use_fuzzy=False)
+    mo.write_bytes(buffer.getvalue())
+    return mo
+
+
+def translations(locale: str, locales_dir: Path = LOCALES_DIR) -> NullTranslations:
+    """The translations of ``locale``; the source language gets the msgids back."""
+    mo = compile_catalog(locale, locales_dir)
+    if mo is None:
+        return NullTranslations()
+    with mo.open("rb") as fh:
+        return Translations(fh, domain=DOMAIN)
+
+
+@dataclass
+class CatalogStatus:
+    """How complete one language's catalog is."""
+
+    locale: str
+    total: int = 0
+    untranslated: list[str] = field(default_factory=list)
+    fuzzy: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    missing_file: bool = False
+
+    @property
+    def complete(self) -> bool:
+        return not (self.missing_file or self.untranslated or self.fuzzy or self.errors)
+
+    @property
+    def percent(self) -> float:
+        if not self.total:
+            return 100.0
+        done = self.total - len(self.untranslated) - len(self.fuzzy)
+        return 100.0 * done / self.total
+
+
+def catalog_status(
+    locale: str, template: Catalog, locales_dir: Path = LOCALES_DIR
+) -> CatalogStatus:
+    """Compare a language's catalog with the template: untranslated, fuzzy, errors."""
+    status = CatalogStatus(locale=locale, total=sum(1 for m in template if m.id))
+    po = po_path(locale, locales_dir)
+    if not po.is_file():
+        status.missing_file = True
+        status.untranslated = [str(m.id) for m in template if m.id]
+        return status
+    catalog = read_catalog(po, locale)
+    for message in template:
+        if not message.id:
+            continue
+        ours = catalog.get(message.id, message.context)
+        if (
+            ours is None
+            or not ours.string
+            or (isinstance(ours.string, tuple) and not all(ours.string))
+        ):
+            status.untranslated.append(str(message.id))
+        elif ours.fuzzy:
+            status.fuzzy.append(str(message.id))
+    for message, errors in catalog.check():
+        for error in errors:
+            status.errors.append(f"{_display(po)}:{message.lineno} {message.id!r}: {error}")
+    return status

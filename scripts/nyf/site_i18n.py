@@ -1,0 +1,79 @@
+"""Pure functions behind the i18n hook: fallback detection, hreflang, <html>.
+
+The MkDocs hook in overrides/hooks/i18n.py is thin glue around these, so the
+tests can check each rule without building a site.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Protocol
+from urllib.parse import urlsplit
+
+from nyf.languages import Language, Registry
+
+
+class I18nFile(Protocol):
+    """What mkdocs-static-i18n adds to a MkDocs File (only what we read)."""
+
+    url: str
+    locale: str
+
+
+@dataclass(frozen=True)
+class Alternate:
+    hreflang: str
+    href: str
+
+
+def absolute_url(site_url: str, url: str) -> str:
+    """Join the site URL and a page URL the way MkDocs writes page URLs."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return base if url in ("", "./", ".") else base + url.lstrip("/")
+
+
+def language_home(site_url: str, language: Language) -> str:
+    """Root-relative address of a language's home page (works from any URL)."""
+    path = urlsplit(site_url).path or "/"
+    return (path if path.endswith("/") else path + "/") + language.url_prefix
+
+
+def is_fallback(file_locale: str, build_language: str) -> bool:
+    """A page is a fallback when its source file is not in the language built."""
+    return file_locale != build_language
+
+
+def hreflang_alternates(
+    alternates: dict[str, I18nFile], registry: Registry, site_url: str
+) -> list[Alternate]:
+    """Alternates of a page that really are translations, plus ``x-default``.
+
+    A language whose version of the page is the English fallback is left out:
+    advertising it would tell search engines the English text is Czech.
+    """
+    out: list[Alternate] = []
+    for lang in registry.published():
+        file = alternates.get(lang.code)
+        if file is None or is_fallback(file.locale, lang.code):
+            continue
+        out.append(Alternate(lang.hreflang, absolute_url(site_url, file.url)))
+    default_file = alternates.get(registry.default.code)
+    if out and default_file is not None:
+        out.append(Alternate("x-default", absolute_url(site_url, default_file.url)))
+    return out
+
+
+_HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
+
+
+def set_html_lang_dir(output: str, language: Language) -> str:
+    """Give the page's ``<html>`` element the registry's ``lang`` and ``dir``.
+
+    Material writes ``lang`` from its own language file (which may be a
+    stand-in such as en for a language it lacks) and ``dir`` only on <body>;
+    assistive technology and search engines read the <html> element.
+    """
+    tag = f'<html lang="{html.escape(language.hreflang)}" dir="{language.dir}" class="no-js">'
+    return _HTML_TAG.sub(tag, output, count=1)
