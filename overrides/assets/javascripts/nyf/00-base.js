@@ -1,0 +1,1 @@
+// Our scripts, one part per component; joined into site.js by hooks/assets.py.

@@ -1,0 +1,29 @@
+"""MkDocs hook: serve our CSS and JS parts as one site.css and one site.js."""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+
+from nyf.bundle import bundle_target, join_parts
+
+
+# After mkdocs-static-i18n's on_files (-100), which cannot handle generated files.
+@event_priority(-150)
+def on_files(files: Files, config) -> Files:
+    parts: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for file in list(files):
+        target = bundle_target(file.src_uri)
+        if target is None:
+            continue
+        parts[target].append((file.src_uri, Path(file.abs_src_path).read_text(encoding="utf-8")))
+        files.remove(file)
+    for target, texts in parts.items():
+        files.append(File.generated(config, target, content=join_parts(texts)))
+    return files

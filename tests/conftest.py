@@ -1,0 +1,45 @@
+"""Shared fixtures: the real site built once per session, served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from sitebuild import build_real_site, serve
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Flags for a headless Chromium on a machine without network: the background
+# services would otherwise try (and fail) to reach Google's hosts.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    """The whole site, built strictly once for the session."""
+    return build_real_site(tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir):
+    with serve(site_dir) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not CHROMIUM.exists() or shutil.which("chromium") is None:
+        pytest.fail("Debian's chromium is missing: run scripts/install_chromium.sh")
+    with playwright_api.sync_playwright() as pw:
+        instance = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()

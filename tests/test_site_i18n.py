@@ -1,0 +1,168 @@
+"""Build small fixture sites and check what mkdocs + our hooks generated."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from sitebuild import ROOT, BuildFailed, build_fixture
+
+SITE_URL = "https://notyourfault.example.org/"
+
+
+def page(title: str, body: str = "") -> str:
+    return f"---\ntitle: {title}\ndescription: {title}.\n---\n\n# {title}\n\n{body}\n"
+
+
+PAGES = {
+    "en/index.md": page("Home", "[About](about.md#why)"),
+    "en/about.md": page("About", "## Why {#why}\n\nText."),
+    "cs/index.md": page("Domů", "[O nás](about.md#why)"),
+    "ar/index.md": page("الرئيسية"),
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    return build_fixture(tmp_path_factory.mktemp("fixture"), PAGES)
+
+
+def html_of(site: Path, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
+
+
+def html_tag(text: str) -> str:
+    return re.search(r"<html[^>]*>", text).group(0)
+
+
+def alternates(text: str) -> dict[str, str]:
+    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', text))
+
+
+def test_generated_files(site: Path):
+    for path in ["index.html", "about/index.html", "404.html", "sitemap.xml"]:
+        assert (site / path).is_file(), path
+    for code in ["cs", "de", "fr", "es", "pl", "uk", "ar"]:
+        assert (site / code / "index.html").is_file(), code
+        assert (site / code / "about/index.html").is_file(), code
+
+
+@pytest.mark.parametrize(
+    ("path", "lang", "direction"),
+    [
+        ("index.html", "en", "ltr"),
+        ("cs/index.html", "cs", "ltr"),
+        ("uk/about/index.html", "uk", "ltr"),
+        ("ar/index.html", "ar", "rtl"),
+        # A fallback page keeps the reader's language on <html>; its content is marked en.
+        ("ar/about/index.html", "ar", "rtl"),
+    ],
+)
+def test_html_lang_and_dir(site: Path, path: str, lang: str, direction: str):
+    assert html_tag(html_of(site, path)) == f'<html lang="{lang}" dir="{direction}" class="no-js">'
+
+
+def test_fallback_page_says_so_in_the_readers_language(site: Path):
+    text = html_of(site, "cs/about/index.html")
+    assert "Tato stránka zatím není přeložena do češtiny" in text
+    assert '<div lang="en" dir="ltr">' in text
+    # Not advertised as a translation; canonical is the English original.
+    assert alternates(text) == {}
+    assert f'<link rel="canonical" href="{SITE_URL}about/">' in text
+
+
+def test_rtl_fallback_content_is_marked_ltr_english(site: Path):
+    text = html_of(site, "ar/about/index.html")
+    assert "لم تُترجم هذه الصفحة إلى العربية بعد" in text
+    assert '<div lang="en" dir="ltr">' in text
+
+
+def test_translated_page_has_absolute_hreflang_with_x_default(site: Path):
+    expected = {
+        "en": SITE_URL,
+        "cs": f"{SITE_URL}cs/",
+        "ar": f"{SITE_URL}ar/",
+        "x-default": SITE_URL,
+    }
+    assert alternates(html_of(site, "index.html")) == expected
+    assert alternates(html_of(site, "cs/index.html")) == expected
+    assert "nyf-notice--fallback" not in html_of(site, "cs/index.html")
+
+
+def test_sitemap_lists_only_real_translations(site: Path):
+    sitemap = html_of(site, "sitemap.xml")
+    locs = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    assert sorted(locs) == sorted(
+        [SITE_URL, f"{SITE_URL}about/", f"{SITE_URL}cs/", f"{SITE_URL}ar/"]
+    )
+    assert f"{SITE_URL}de/" not in sitemap
+    assert 'hreflang="x-default"' in sitemap
+
+
+def test_404_serves_every_language(site: Path):
+    text = html_of(site, "404.html")
+    assert html_tag(text).startswith('<html lang="en" dir="ltr"')
+    for lang, message in [
+        ("en", "This page does not exist."),
+        ("cs", "Tato stránka neexistuje."),
+        ("ar", "هذه الصفحة غير موجودة."),
+    ]:
+        assert re.search(rf'<li lang="{lang}" dir="(ltr|rtl)">\s*<p>{message}', text), lang
+    # Links work from any depth: they are root-relative.
+    assert '<a href="/cs/">' in text
+
+
+IRISH = (
+    (ROOT / "data/languages.yml").read_text(encoding="utf-8")
+    + """
+  - code: ga
+    locale: ga
+    material: en
+    hreflang: ga
+    name: Gaeilge
+    dir: ltr
+    search: null
+    published: true
+    exit_url: https://www.met.ie/
+"""
+)
+
+
+def test_language_that_material_lacks_builds_with_one_registry_entry(tmp_path: Path):
+    pages = {**PAGES, "ga/index.md": page("Baile")}
+    site = build_fixture(tmp_path, pages, registry=IRISH)
+    text = html_of(site, "ga/index.html")
+    assert html_tag(text) == '<html lang="ga" dir="ltr" class="no-js">'
+    assert alternates(text)["ga"] == f"{SITE_URL}ga/"
+    # Irish has no catalog yet: the fallback notice is in English, not missing.
+    assert "has not been translated" in html_of(site, "ga/about/index.html")
+
+
+@pytest.mark.parametrize(
+    ("pages", "expected"),
+    [
+        # A link to a page that does not exist.
+        ({"en/index.md": "# Home\n\n[x](missing.md)\n"}, "missing.md"),
+        # A link to an anchor that does not exist.
+        (
+            {"en/index.md": "# Home\n\n[x](about.md#nope)\n", "en/about.md": "# About\n"},
+            "#nope",
+        ),
+    ],
+)
+def test_broken_links_and_anchors_fail_the_build(tmp_path: Path, pages, expected):
+    with pytest.raises(BuildFailed, match=re.escape(expected)):
+        build_fixture(tmp_path, pages)
+
+
+def test_bad_registry_fails_the_build_with_one_message(tmp_path: Path):
+    with pytest.raises(BuildFailed) as raised:
+        build_fixture(
+            tmp_path,
+            PAGES,
+            registry=IRISH.replace("dir: ltr\n    search: null", "dir: up\n    search: null"),
+        )
+    output = str(raised.value)
+    assert "data/languages.yml:" in output and "found 'up', expected ltr or rtl" in output
+    assert "Traceback" not in output
