@@ -6,20 +6,24 @@ import re
 from pathlib import Path
 
 import pytest
+from nyf.translations import blob_hash
 from sitebuild import ROOT, BuildFailed, build_fixture
 
 SITE_URL = "https://notyourfault.example.org/"
 
 
-def page(title: str, body: str = "") -> str:
-    return f"---\ntitle: {title}\ndescription: {title}.\n---\n\n# {title}\n\n{body}\n"
+def page(title: str, body: str = "", source: str | None = None) -> str:
+    meta = f"translation:\n  source: {source}\n  status: machine-assisted\n" if source else ""
+    return f"---\ntitle: {title}\ndescription: {title}.\n{meta}---\n\n# {title}\n\n{body}\n"
 
 
+ENGLISH_HOME = page("Home", "[About](about.md#why)")
+HOME_HASH = blob_hash(ENGLISH_HOME.encode())
 PAGES = {
-    "en/index.md": page("Home", "[About](about.md#why)"),
+    "en/index.md": ENGLISH_HOME,
     "en/about.md": page("About", "## Why {#why}\n\nText."),
-    "cs/index.md": page("Domů", "[O nás](about.md#why)"),
-    "ar/index.md": page("الرئيسية"),
+    "cs/index.md": page("Domů", "[O nás](about.md#why)", HOME_HASH),
+    "ar/index.md": page("الرئيسية", "[حول](about.md#why)", HOME_HASH),
 }
 
 
@@ -94,7 +98,13 @@ def test_sitemap_lists_only_real_translations(site: Path):
     sitemap = html_of(site, "sitemap.xml")
     locs = re.findall(r"<loc>([^<]+)</loc>", sitemap)
     assert sorted(locs) == sorted(
-        [SITE_URL, f"{SITE_URL}about/", f"{SITE_URL}cs/", f"{SITE_URL}ar/"]
+        [
+            SITE_URL,
+            f"{SITE_URL}about/",
+            f"{SITE_URL}about/translation-status/",
+            f"{SITE_URL}cs/",
+            f"{SITE_URL}ar/",
+        ]
     )
     assert f"{SITE_URL}de/" not in sitemap
     assert 'hreflang="x-default"' in sitemap
@@ -130,7 +140,7 @@ IRISH = (
 
 
 def test_language_that_material_lacks_builds_with_one_registry_entry(tmp_path: Path):
-    pages = {**PAGES, "ga/index.md": page("Baile")}
+    pages = {**PAGES, "ga/index.md": page("Baile", "[Faoi](about.md#why)", HOME_HASH)}
     site = build_fixture(tmp_path, pages, registry=IRISH)
     text = html_of(site, "ga/index.html")
     assert html_tag(text) == '<html lang="ga" dir="ltr" class="no-js">'

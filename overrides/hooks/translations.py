@@ -1,0 +1,65 @@
+"""MkDocs hook: check translated pages, show their notices, publish the status page."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+
+from nyf.generated_pages import add_generated_page
+from nyf.languages import load_registry
+from nyf.translation_pages import check_all_translations, notice_for, status_page_markdown
+from nyf.yamlfile import DataError
+
+STATUS_PAGE = "about/translation-status.md"
+
+
+def _registry(config):
+    return load_registry(Path(config.config_file_path).parent / "data/languages.yml")
+
+
+def on_pre_build(config) -> None:
+    plugin = config.plugins["i18n"]
+    if plugin.current_language not in (None, plugin.default_language):
+        return  # checked once, in the first (default language) build
+    try:
+        problems = check_all_translations(Path(config.docs_dir), _registry(config))
+    except DataError as error:
+        raise PluginError(str(error)) from None
+    if problems:
+        raise PluginError(
+            f"{len(problems)} problem(s) in translated pages:\n  " + "\n  ".join(problems)
+        )
+
+
+@event_priority(-150)  # after mkdocs-static-i18n: see nyf/generated_pages.py
+def on_files(files, config):
+    plugin = config.plugins["i18n"]
+    content = status_page_markdown(Path(config.docs_dir), _registry(config))
+    add_generated_page(files, config, STATUS_PAGE, content, [plugin.default_language])
+    return files
+
+
+def on_page_context(context, page, config, nav):
+    plugin = config.plugins["i18n"]
+    current, default = plugin.current_language, plugin.default_language
+    context["nyf_translation"] = None
+    if current == default or getattr(page.file, "locale", default) != current:
+        return context  # the English source, or an English fallback
+    if page.file.abs_src_path is None:
+        return context  # a generated page
+    docs = Path(config.docs_dir)
+    translated = Path(page.file.abs_src_path)
+    english = docs / default / translated.relative_to(docs / current)
+    try:
+        notice = notice_for(translated, english, str(translated.relative_to(docs.parent)))
+    except DataError as error:
+        raise PluginError(str(error)) from None
+    english_file = page.file.alternates.get(default)
+    context["nyf_translation"] = notice
+    context["nyf_english_url"] = english_file.url if english_file else ""
+    return context

@@ -1,0 +1,171 @@
+"""Translation bookkeeping: which English version a page translates, and its review.
+
+A translated page records, in its front matter::
+
+    translation:
+      source: 5f0c3e1...        # git blob hash of the English file it translates
+      status: machine-assisted  # or: reviewed
+      reviewed_by: Jana Nováková   # only when reviewed
+      reviewed_on: 2026-11-20      # only when reviewed
+
+The blob hash is what `git hash-object docs/en/<page>` prints, so a translator
+can fill it in by hand, and `git show <hash>` gives back the English text that
+was translated. A page is *outdated* when the English file's hash changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from nyf.yamlfile import DataError, YamlDocument, parse_yaml
+
+STATUSES = ("machine-assisted", "reviewed")
+_HASH = re.compile(r"^[0-9a-f]{40}$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
+
+
+def blob_hash(data: bytes) -> str:
+    """The git blob hash of ``data`` (as ``git hash-object`` computes it)."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+
+
+@dataclass(frozen=True)
+class TranslationMeta:
+    source: str
+    status: str
+    reviewed_by: str | None = None
+    reviewed_on: str | None = None
+
+    @property
+    def reviewed(self) -> bool:
+        return self.status == "reviewed"
+
+
+def split_front_matter(text: str, file: str) -> tuple[YamlDocument | None, str, int]:
+    """Return the front matter document (lines counted in the file), body, body line."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return None, text, 1
+    # Pad with blank lines so that YAML line numbers are the file's line numbers.
+    doc = parse_yaml("\n" + match.group(1), file) if match.group(1).strip() else None
+    body_line = text[: match.end()].count("\n") + 1
+    return doc, text[match.end() :], body_line
+
+
+def parse_translation_meta(doc: YamlDocument | None, file: str) -> TranslationMeta:
+    """Check a translated page's ``translation:`` front matter."""
+    hint = (
+        "add a 'translation:' block to the front matter with 'source:' (the git hash-object "
+        "of the English page) and 'status: machine-assisted'"
+    )
+    if doc is None or not isinstance(doc.data, dict) or "translation" not in doc.data:
+        raise DataError(file, 1, "translation", f"missing; {hint}")
+    meta: Any = doc.data["translation"]
+    path = ("translation",)
+    if not isinstance(meta, dict):
+        raise doc.error(path, f"found {meta!r}, expected a mapping with source and status")
+    allowed = {"source", "status", "reviewed_by", "reviewed_on"}
+    for key in meta:
+        if key not in allowed:
+            raise doc.error((*path, key), f"unknown field {key!r}; allowed: {', '.join(allowed)}")
+    source = meta.get("source")
+    if not isinstance(source, str) or not _HASH.match(source):
+        raise doc.error(
+            (*path, "source"),
+            f"found {source!r}, expected the 40-character git blob hash of the English page "
+            "(run: git hash-object docs/en/<page>.md)",
+        )
+    status = meta.get("status")
+    if status not in STATUSES:
+        raise doc.error((*path, "status"), f"found {status!r}, expected one of {STATUSES}")
+    reviewed_by, reviewed_on = meta.get("reviewed_by"), meta.get("reviewed_on")
+    if status == "reviewed":
+        if not isinstance(reviewed_by, str) or not reviewed_by.strip():
+            raise doc.error((*path, "reviewed_by"), "a reviewed page needs the reviewer's name")
+        if not isinstance(reviewed_on, str) or not _DATE.match(reviewed_on):
+            raise doc.error(
+                (*path, "reviewed_on"), f"found {reviewed_on!r}, expected a date as YYYY-MM-DD"
+            )
+        try:
+            dt.date.fromisoformat(reviewed_on)
+        except ValueError:
+            raise doc.error((*path, "reviewed_on"), f"{reviewed_on!r} is not a date") from None
+    elif reviewed_by or reviewed_on:
+        raise doc.error(
+            (*path, "status"), "reviewed_by/reviewed_on are given, so status must be reviewed"
+        )
+    return TranslationMeta(source, status, reviewed_by, reviewed_on)
+
+
+def read_translation_meta(path: Path, display: str) -> TranslationMeta:
+    text = path.read_text(encoding="utf-8")
+    doc, _body, _line = split_front_matter(text, display)
+    return parse_translation_meta(doc, display)
+
+
+@dataclass(frozen=True)
+class PageState:
+    page: str  # path under docs/<lang>/, e.g. help-now/index.md
+    state: str  # up-to-date | outdated | missing | invalid
+    reviewed: bool = False
+    translated_from: str | None = None
+    current: str | None = None
+    error: str | None = None
+
+
+def page_state(docs_dir: Path, language: str, page: str, default: str = "en") -> PageState:
+    """How ``docs/<language>/<page>`` stands against the English page."""
+    english = docs_dir / default / page
+    current = blob_hash(english.read_bytes())
+    translated = docs_dir / language / page
+    if not translated.is_file():
+        return PageState(page, "missing", current=current)
+    display = f"docs/{language}/{page}"
+    try:
+        meta = read_translation_meta(translated, display)
+    except DataError as error:
+        return PageState(page, "invalid", current=current, error=str(error))
+    state = "up-to-date" if meta.source == current else "outdated"
+    return PageState(page, state, meta.reviewed, meta.source, current)
+
+
+def english_pages(docs_dir: Path, default: str = "en") -> list[str]:
+    root = docs_dir / default
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*.md"))
+
+
+def language_report(docs_dir: Path, language: str, default: str = "en") -> dict[str, Any]:
+    states = [page_state(docs_dir, language, page, default) for page in english_pages(docs_dir)]
+    total = len(states) or 1
+    counts = {
+        key: sum(1 for s in states if s.state == key)
+        for key in ("up-to-date", "outdated", "missing", "invalid")
+    }
+    present = [s for s in states if s.state in ("up-to-date", "outdated")]
+    unreviewed = [s.page for s in present if not s.reviewed]
+    return {
+        "language": language,
+        "pages": len(states),
+        **{key.replace("-", "_"): n for key, n in counts.items()},
+        "unreviewed": len(unreviewed),
+        "percent_up_to_date": round(100 * counts["up-to-date"] / total, 1),
+        "percent_translated": round(100 * len(present) / total, 1),
+        "percent_reviewed": round(100 * sum(1 for s in present if s.reviewed) / total, 1),
+        "details": [
+            {
+                "page": s.page,
+                "state": s.state,
+                "reviewed": s.reviewed,
+                "translated_from": s.translated_from,
+                "current": s.current,
+                **({"error": s.error} if s.error else {}),
+            }
+            for s in states
+        ],
+    }
