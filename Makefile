@@ -5,13 +5,16 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 STAMP := $(VENV)/.installed
 
-.PHONY: help setup build serve test check catalogs-extract catalogs-update catalogs-check clean
+.PHONY: help setup build serve test catalogs-extract catalogs-update catalogs-check \
+	add-language translation-status clean
 
 help:
 	@echo "make build   set up and build the site into site/ (strict)"
 	@echo "make serve   set up and serve a live preview on http://127.0.0.1:8000"
 	@echo "make test    set up and run every test (browser tests included)"
 	@echo "make catalogs-extract / catalogs-update / catalogs-check"
+	@echo "make add-language CODE=ga   scaffold a new language"
+	@echo "make translation-status     what is translated, outdated, missing"
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +37,13 @@ catalogs-update: $(STAMP)
 
 catalogs-check: $(STAMP)
 	$(BIN)/python scripts/catalogs.py check
+
+# make add-language CODE=ga
+add-language: $(STAMP)
+	$(BIN)/python scripts/add_language.py $(CODE)
+
+translation-status: $(STAMP)
+	$(BIN)/python scripts/translation_status.py
 
 test: $(STAMP)
 	scripts/install_chromium.sh

@@ -56,14 +56,14 @@ def translated_locales(registry: Registry) -> list[str]:
     return [lang.locale for lang in registry.languages if not lang.default]
 
 
-def update(registry: Registry) -> None:
+def update(registry: Registry, locales_dir: Path = catalogs.LOCALES_DIR) -> None:
     for locale in translated_locales(registry):
-        po = catalogs.po_path(locale)
+        po = catalogs.po_path(locale, locales_dir)
         if po.is_file():
-            _pybabel("update", "-i", str(POT), "-d", str(catalogs.LOCALES_DIR), "-l", locale,
+            _pybabel("update", "-i", str(POT), "-d", str(locales_dir), "-l", locale,
                      "--ignore-obsolete")  # fmt: skip
         else:
-            _pybabel("init", "-i", str(POT), "-d", str(catalogs.LOCALES_DIR), "-l", locale)
+            _pybabel("init", "-i", str(POT), "-d", str(locales_dir), "-l", locale)
 
 
 def compile_all(registry: Registry) -> None:
