@@ -9,6 +9,7 @@ than the ``.po``, so a plain ``mkdocs build`` works on a fresh clone.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,9 +36,34 @@ def _display(path: Path) -> str:
         return str(path)
 
 
+# One line of a .po file: a keyword and a quoted string, a continued string,
+# a comment, or nothing. A quote inside a string must be escaped (\").
+_PO_LINE = re.compile(
+    r'^(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*$'
+)
+
+
+def check_po_syntax(text: str, display: str) -> None:
+    """Babel forgives some broken lines; translators need to hear about them."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if not _PO_LINE.match(stripped):
+            raise DataError(
+                display,
+                number,
+                "",
+                f'malformed catalog line {stripped[:60]!r}; expected msgid "..." or '
+                'msgstr "..." with the text in straight double quotes (write \\" for a quote '
+                "inside the text)",
+            )
+
+
 def read_catalog(path: Path, locale: str | None = None) -> Catalog:
     """Read a .po/.pot file; a malformed one raises :class:`DataError`."""
     try:
+        check_po_syntax(path.read_text(encoding="utf-8"), _display(path))
         with path.open("rb") as fh:
             return read_po(fh, locale=locale, abort_invalid=True)
     except PoFileError as exc:
