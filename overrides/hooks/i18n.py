@@ -104,6 +104,14 @@ def _not_found_entries(config: MkDocsConfig) -> list[dict[str, str]]:
     return entries
 
 
+# After mkdocs-static-i18n's on_nav (-100): name each section after its index
+# page, whose title is translated with the page (mkdocs.yml holds placeholders).
+@event_priority(-150)
+def on_nav(nav, config: MkDocsConfig, files):
+    site_i18n.title_sections_from_index_pages(nav.items)
+    return nav
+
+
 def on_page_context(context, page, config: MkDocsConfig, nav):
     language = _current(config)
     file_locale = getattr(page.file, "locale", language.code)

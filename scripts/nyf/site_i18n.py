@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from typing import Protocol
 from urllib.parse import urlsplit
 
+from mkdocs.utils.meta import get_data
+
 from nyf.languages import Language, Registry
 
 
@@ -77,3 +79,23 @@ def set_html_lang_dir(output: str, language: Language) -> str:
     """
     tag = f'<html lang="{html.escape(language.hreflang)}" dir="{language.dir}" class="no-js">'
     return _HTML_TAG.sub(tag, output, count=1)
+
+
+def title_sections_from_index_pages(items) -> None:
+    """Give every nav section the ``title`` of its index page's front matter.
+
+    Front matter is translated with the page, so the sections of each language
+    get that language's names without a second list of translations. (Page
+    titles are not known yet when the nav is built, so the front matter is
+    read here.)
+    """
+    for item in items:
+        children = getattr(item, "children", None)
+        if not children:
+            continue
+        title_sections_from_index_pages(children)
+        first = children[0]
+        if getattr(first, "is_page", False) and first.file.name == "index":
+            _markdown, meta = get_data(first.file.content_string)
+            if isinstance(meta.get("title"), str):
+                item.title = meta["title"]

@@ -1,0 +1,463 @@
+"""Content rules for the Markdown pages in docs/<lang>/: pure functions.
+
+The pages are read by frightened young people, parents and teachers, and then
+translated. These checks keep them usable and translatable:
+
+- front matter with a ``title`` and a ``description`` short enough for search
+  results and link previews;
+- exactly one ``# H1``, and it opens the page;
+- no empty section (a heading followed directly by a heading of the same or a
+  higher level, or a heading that ends the page);
+- every ``#anchor`` that a page links to is an explicit ``{#id}`` in the
+  target page (auto-generated slugs change when a heading is translated);
+- every H2 of a help-now page has an explicit id (other pages deep-link them);
+- no contractions in the English source (they trip up translation tools);
+- no victim-blaming phrase and no graphic term from
+  ``data/content-rules/<lang>.yml``, matched case-insensitively on word
+  boundaries;
+- lesson plans carry valid ``lesson:`` front matter and the sections every
+  lesson needs.
+
+Each check returns a list of :class:`Finding`; an empty list means the page
+passes. ``tests/test_content.py`` runs them over docs/en.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from nyf import lessons
+from nyf.yamlfile import DataError, load_yaml, parse_yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+RULES_DIR = ROOT / "data" / "content-rules"
+
+#: Search engines cut meta descriptions at about 155-160 characters.
+MAX_DESCRIPTION_CHARS = 160
+
+#: Sections every lesson plan must have, by explicit id (the lesson header and
+#: the print stylesheet rely on #worksheet; teachers rely on the rest).
+REQUIRED_LESSON_IDS = ("safeguarding", "activities", "discussion", "closing-activity", "worksheet")
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
+_HEADING_ID = re.compile(r"\{\s*:?\s*#([A-Za-z][\w-]*)[^}]*\}\s*$")
+_ATTR_ID = re.compile(r"\{\s*:?\s*[^}]*?#([A-Za-z][\w-]*)[^}]*\}")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+# [text](target) and [text](target "title"); images share the syntax.
+_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_INLINE_CODE = re.compile(r"`[^`\n]*`")
+_APOSTROPHE = "['\u2019]"
+_CONTRACTION = re.compile(
+    rf"\b(?:[a-z]+n{_APOSTROPHE}t"  # don't, isn't, can't, won't
+    rf"|[a-z]+{_APOSTROPHE}(?:re|ve|ll|d|m)"  # you're, I've, we'll, I'd, I'm
+    rf"|(?:it|that|what|there|here|he|she|who|where|when|why|how|let){_APOSTROPHE}s)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One broken rule in one file, phrased for the writer who fixes it."""
+
+    file: str
+    line: int
+    rule: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line} [{self.rule}] {self.message}"
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    id: str | None
+    line: int
+
+
+@dataclass
+class Page:
+    """A Markdown page split into front matter and body, with line numbers."""
+
+    file: str
+    meta: dict[str, Any]
+    body: str
+    body_line: int  # line number of the first body line in the file
+    errors: list[Finding] = field(default_factory=list)
+
+    def line_at(self, offset: int) -> int:
+        return self.body_line + self.body.count("\n", 0, offset)
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Phrases that must not appear in one language's pages."""
+
+    language: str
+    victim_blaming: tuple[str, ...]
+    graphic: tuple[str, ...]
+    contractions: bool
+
+
+# --- parsing -----------------------------------------------------------------
+
+
+def parse_page(text: str, file: str) -> Page:
+    """Split ``text`` into front matter (a dict) and body."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        page = Page(file, {}, text, 1)
+        page.errors.append(
+            Finding(
+                file, 1, "front-matter", "no front matter; start the file with ---, title:, ---"
+            )
+        )
+        return page
+    body_line = match.group(0).count("\n") + 1
+    page = Page(file, {}, text[match.end() :], body_line)
+    try:
+        data = parse_yaml(match.group(1), file).data
+    except DataError as error:
+        # parse_yaml counts lines from the first line after the opening ---.
+        line = (error.line or 0) + 1
+        page.errors.append(Finding(file, line, "front-matter", error.message))
+        return page
+    if not isinstance(data, dict):
+        page.errors.append(
+            Finding(file, 2, "front-matter", "front matter must be key: value pairs")
+        )
+        return page
+    page.meta = data
+    return page
+
+
+def _body_lines(page: Page) -> list[tuple[int, str]]:
+    """(line number, text) of body lines outside fenced code blocks."""
+    out: list[tuple[int, str]] = []
+    in_fence = False
+    for index, line in enumerate(page.body.split("\n")):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if not in_fence:
+            out.append((page.body_line + index, line))
+    return out
+
+
+def headings(page: Page) -> list[Heading]:
+    """ATX headings of the body (fenced code excluded), with explicit ids."""
+    found = []
+    for number, line in _body_lines(page):
+        match = _HEADING.match(line)
+        if not match:
+            continue
+        text = match.group(2)
+        id_match = _HEADING_ID.search(text)
+        heading_id = id_match.group(1) if id_match else None
+        if id_match:
+            text = text[: id_match.start()].rstrip()
+        found.append(Heading(len(match.group(1)), text, heading_id, number))
+    return found
+
+
+def explicit_ids(page: Page) -> set[str]:
+    """Every ``{#id}`` written in the page: on headings or other attr_list blocks."""
+    ids = set()
+    for _number, line in _body_lines(page):
+        ids.update(_ATTR_ID.findall(_INLINE_CODE.sub("", line)))
+    return ids
+
+
+def links(page: Page) -> list[tuple[int, str]]:
+    """(line, target) of every Markdown link in the body."""
+    found = []
+    for number, line in _body_lines(page):
+        for match in _LINK.finditer(_INLINE_CODE.sub("", line)):
+            found.append((number, match.group(1)))
+    return found
+
+
+def prose(page: Page) -> str:
+    """Text a reader sees: body without code and link targets, plus title and description."""
+    lines = []
+    for key in ("title", "description"):
+        value = page.meta.get(key)
+        if isinstance(value, str):
+            lines.append(value)
+    for _number, line in _body_lines(page):
+        line = _INLINE_CODE.sub(" ", line)
+        line = _LINK.sub("]", line)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+# --- rules --------------------------------------------------------------------
+
+
+def load_rules(language: str, rules_dir: Path = RULES_DIR) -> Rules:
+    """Load ``data/content-rules/<language>.yml``; a malformed file raises DataError."""
+    path = rules_dir / f"{language}.yml"
+    doc = load_yaml(path, display=f"data/content-rules/{language}.yml")
+    data = doc.data
+    if not isinstance(data, dict):
+        raise doc.error((), "expected keys victim_blaming:, graphic: and contractions:")
+    unknown = set(data) - {"victim_blaming", "graphic", "contractions"}
+    if unknown:
+        key = sorted(unknown)[0]
+        raise doc.error(
+            (key,), f"unknown key {key!r}; expected victim_blaming, graphic or contractions"
+        )
+    lists = {}
+    for key in ("victim_blaming", "graphic"):
+        items = data.get(key) or []
+        if not isinstance(items, list):
+            raise doc.error((key,), "expected a list of phrases (one '- phrase' per line)")
+        for index, item in enumerate(items):
+            if not isinstance(item, str) or not item.strip():
+                raise doc.error((key, index), f"expected a phrase as text, found {item!r}")
+        lists[key] = tuple(item.strip() for item in items)
+    contractions = data.get("contractions", False)
+    if not isinstance(contractions, bool):
+        raise doc.error(("contractions",), f"expected true or false, found {contractions!r}")
+    return Rules(language, lists["victim_blaming"], lists["graphic"], contractions)
+
+
+def phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """Case-insensitive, whole-word pattern; any run of spaces matches any whitespace."""
+    words = [re.escape(word) for word in phrase.split()]
+    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
+
+
+def check_front_matter(page: Page) -> list[Finding]:
+    findings = list(page.errors)
+    if page.errors:
+        return findings
+    for key in ("title", "description"):
+        value = page.meta.get(key)
+        if not isinstance(value, str) or not value.strip():
+            findings.append(
+                Finding(
+                    page.file, 1, "front-matter", f"{key}: is missing or empty; add {key}: text"
+                )
+            )
+    description = page.meta.get("description")
+    if isinstance(description, str) and len(description) >= MAX_DESCRIPTION_CHARS:
+        findings.append(
+            Finding(
+                page.file,
+                1,
+                "front-matter",
+                f"description: is {len(description)} characters; "
+                f"keep it under {MAX_DESCRIPTION_CHARS} so search results show it whole",
+            )
+        )
+    return findings
+
+
+def check_h1(page: Page) -> list[Finding]:
+    found = headings(page)
+    h1s = [h for h in found if h.level == 1]
+    if len(h1s) != 1:
+        lines = ", ".join(str(h.line) for h in h1s) or "none"
+        return [
+            Finding(
+                page.file,
+                h1s[1].line if len(h1s) > 1 else page.body_line,
+                "h1",
+                f"expected exactly one '# Heading', found {len(h1s)} (lines: {lines})",
+            )
+        ]
+    first_text = next(
+        ((n, line) for n, line in _body_lines(page) if line.strip()), (page.body_line, "")
+    )
+    if not found or found[0] is not h1s[0] or first_text[0] != h1s[0].line:
+        return [Finding(page.file, first_text[0], "h1", "the page must begin with its '# Heading'")]
+    return []
+
+
+def check_empty_sections(page: Page) -> list[Finding]:
+    """A heading directly followed by a heading of the same or higher level is empty."""
+    findings = []
+    lines = _body_lines(page)
+    for index, (number, line) in enumerate(lines):
+        match = _HEADING.match(line)
+        if not match:
+            continue
+        level = len(match.group(1))
+        following = next((text for _n, text in lines[index + 1 :] if text.strip()), None)
+        next_heading = _HEADING.match(following) if following is not None else None
+        if following is None:
+            findings.append(
+                Finding(page.file, number, "empty-section", "the page ends with an empty heading")
+            )
+        elif next_heading and len(next_heading.group(1)) <= level:
+            findings.append(
+                Finding(
+                    page.file,
+                    number,
+                    "empty-section",
+                    f"{line.strip()!r} has no content before the next heading; "
+                    "write something or remove it",
+                )
+            )
+    return findings
+
+
+def check_h2_ids(page: Page) -> list[Finding]:
+    """Every H2 must carry an explicit {#id} (used for the help-now pages)."""
+    return [
+        Finding(
+            page.file,
+            h.line,
+            "heading-id",
+            f"'## {h.text}' needs an explicit id, for example {{#{_suggest_id(h.text)}}}",
+        )
+        for h in headings(page)
+        if h.level == 2 and not h.id
+    ]
+
+
+def _suggest_id(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
+
+
+def check_contractions(page: Page) -> list[Finding]:
+    text = prose(page)
+    findings = []
+    for match in _CONTRACTION.finditer(text):
+        findings.append(
+            Finding(
+                page.file,
+                _prose_line(page, match.group(0)),
+                "contraction",
+                f"{match.group(0)!r} is a contraction; write it in full (for example 'do not')",
+            )
+        )
+    return findings
+
+
+def check_banned_phrases(page: Page, rules: Rules) -> list[Finding]:
+    text = prose(page)
+    findings = []
+    for kind, phrases in (("victim-blaming", rules.victim_blaming), ("graphic", rules.graphic)):
+        for phrase in phrases:
+            for match in phrase_pattern(phrase).finditer(text):
+                findings.append(
+                    Finding(
+                        page.file,
+                        _prose_line(page, match.group(0)),
+                        kind,
+                        f"{match.group(0)!r} is on the {kind} list in "
+                        f"data/content-rules/{rules.language}.yml; rephrase",
+                    )
+                )
+    return findings
+
+
+def _prose_line(page: Page, fragment: str) -> int:
+    """Best-effort line of ``fragment`` in the file (front matter counts as line 1)."""
+    pattern = re.compile(re.escape(fragment), re.IGNORECASE)
+    for number, line in _body_lines(page):
+        if pattern.search(line):
+            return number
+    return 1
+
+
+def check_lesson(page: Page) -> list[Finding]:
+    findings = [
+        Finding(page.file, 1, "lesson", message)
+        for message in lessons.validate_lesson_meta(page.meta.get("lesson"), page.file)
+    ]
+    ids = {h.id for h in headings(page) if h.id}
+    for required in REQUIRED_LESSON_IDS:
+        if required not in ids:
+            findings.append(
+                Finding(
+                    page.file,
+                    page.body_line,
+                    "lesson",
+                    f"a lesson needs a section with the id {{#{required}}}",
+                )
+            )
+    return findings
+
+
+def resolve_link(source: str, target: str) -> tuple[str | None, str | None]:
+    """(page path relative to the docs language root, anchor) for an internal link.
+
+    Returns (None, None) for external links (``https:``, ``mailto:``, ``tel:``).
+    ``source`` is the linking page, relative to the same root, with / separators.
+    """
+    if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.IGNORECASE) or target.startswith("//"):
+        return None, None
+    path, _, anchor = target.partition("#")
+    if not path:
+        resolved = source
+    else:
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(source), path))
+    return resolved, anchor or None
+
+
+def check_links(pages: dict[str, Page]) -> list[Finding]:
+    """Every internal link points at an existing page, and every #anchor at an explicit id."""
+    ids = {name: explicit_ids(page) for name, page in pages.items()}
+    findings = []
+    for name, page in pages.items():
+        for line, target in links(page):
+            resolved, anchor = resolve_link(name, target)
+            if resolved is None:
+                continue
+            if resolved not in pages:
+                findings.append(
+                    Finding(page.file, line, "link", f"{target!r}: no page {resolved!r} in docs")
+                )
+                continue
+            if anchor and anchor not in ids[resolved]:
+                findings.append(
+                    Finding(
+                        page.file,
+                        line,
+                        "anchor",
+                        f"{target!r}: {resolved} has no explicit {{#{anchor}}}; "
+                        "add it to the heading (auto-generated ids change with translation)",
+                    )
+                )
+    return findings
+
+
+def is_lesson_page(name: str) -> bool:
+    return bool(re.fullmatch(r"schools/lessons/ages-[^/]+\.md", name))
+
+
+def check_page(name: str, page: Page, rules: Rules) -> list[Finding]:
+    """All single-page rules for the page at ``name`` (relative to docs/<lang>/)."""
+    findings = check_front_matter(page)
+    findings += check_h1(page)
+    findings += check_empty_sections(page)
+    if name.startswith("help-now/"):
+        findings += check_h2_ids(page)
+    if rules.contractions:
+        findings += check_contractions(page)
+    findings += check_banned_phrases(page, rules)
+    if is_lesson_page(name):
+        findings += check_lesson(page)
+    return findings
+
+
+def load_pages(docs_lang_dir: Path, display_root: Path = ROOT) -> dict[str, Page]:
+    """Every Markdown page under ``docs/<lang>/``, keyed by its path relative to it."""
+    pages = {}
+    for path in sorted(docs_lang_dir.rglob("*.md")):
+        name = path.relative_to(docs_lang_dir).as_posix()
+        try:
+            display = str(path.relative_to(display_root))
+        except ValueError:
+            display = str(path)
+        pages[name] = parse_page(path.read_text(encoding="utf-8"), display)
+    return pages

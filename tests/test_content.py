@@ -1,0 +1,324 @@
+"""Content checks for the English source pages in docs/en/.
+
+The real pages are checked one by one (so a failure names the page), then
+small bad inputs prove that each rule can fail.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import readability
+from nyf import content_rules as cr
+from nyf.lessons import validate_lesson_meta
+from nyf.yamlfile import DataError
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS_EN = ROOT / "docs" / "en"
+
+#: Pages owned by other parts of the project (generated or written elsewhere)
+#: are still link targets, but their prose is checked by their own tests.
+NOT_CONTENT_PAGES = {"helplines/index.md"}
+
+#: The outline in PRODUCT.md: every page must exist.
+OUTLINE = [
+    "index.md",
+    "help-now/index.md",
+    "help-now/evidence.md",
+    "help-now/report.md",
+    "help-now/remove-images.md",
+    "help-now/helping-a-friend.md",
+    "understand/index.md",
+    "understand/sextortion.md",
+    "understand/grooming.md",
+    "understand/five-phases.md",
+    "understand/financial-sextortion.md",
+    "understand/scam-emails.md",
+    "understand/myths.md",
+    "young-people/index.md",
+    "young-people/younger.md",
+    "parents/index.md",
+    "schools/index.md",
+    "schools/lessons/index.md",
+    "schools/lessons/ages-9-12.md",
+    "schools/lessons/ages-13-15.md",
+    "schools/lessons/ages-16-18.md",
+    "safety-rules.md",
+    "staying-safe-on-this-site.md",
+    "about/index.md",
+    "about/sources.md",
+    "about/accessibility.md",
+    "about/privacy.md",
+    "about/translate.md",
+    "about/glossary.md",
+]
+
+PAGES = cr.load_pages(DOCS_EN)
+RULES = cr.load_rules("en")
+
+
+def _fail_on(findings: list[cr.Finding]) -> None:
+    assert not findings, "\n" + "\n".join(str(f) for f in findings)
+
+
+@pytest.mark.parametrize("name", OUTLINE)
+def test_outline_page_exists(name):
+    assert name in PAGES, f"docs/en/{name} is in the outline but does not exist"
+
+
+@pytest.mark.parametrize("name", [n for n in PAGES if n not in NOT_CONTENT_PAGES])
+def test_page_follows_content_rules(name):
+    _fail_on(cr.check_page(name, PAGES[name], RULES))
+
+
+def test_every_internal_link_and_anchor_exists():
+    _fail_on(cr.check_links(PAGES))
+
+
+def test_sources_page_numbers_every_source():
+    ids = sorted(
+        (i for i in cr.explicit_ids(PAGES["about/sources.md"]) if i.startswith("source-")),
+        key=lambda i: int(i.split("-")[1]),
+    )
+    assert ids == [f"source-{n}" for n in range(1, len(ids) + 1)], ids
+
+
+def test_every_source_is_cited_somewhere():
+    cited = set()
+    for name, page in PAGES.items():
+        for _line, target in cr.links(page):
+            resolved, anchor = cr.resolve_link(name, target)
+            if resolved == "about/sources.md" and anchor and name != "about/sources.md":
+                cited.add(anchor)
+    listed = {i for i in cr.explicit_ids(PAGES["about/sources.md"]) if i.startswith("source-")}
+    assert listed - cited == set(), f"sources never cited by a page: {sorted(listed - cited)}"
+
+
+# --- the rules can fail ----------------------------------------------------------
+
+GOOD_FRONT = "---\ntitle: T\ndescription: D\n---\n\n"
+
+
+def _page(text: str, file: str = "x.md") -> cr.Page:
+    return cr.parse_page(text, file)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # no front matter at all
+        ("# Title\n\nText.\n", "front-matter"),
+        # description missing
+        ("---\ntitle: T\n---\n\n# Title\n\nText.\n", "front-matter"),
+        # title empty
+        ("---\ntitle: ''\ndescription: D\n---\n\n# Title\n\nText.\n", "front-matter"),
+        # description too long for search results
+        ("---\ntitle: T\ndescription: " + "x" * 170 + "\n---\n\n# T\n\nText.\n", "front-matter"),
+        # broken YAML in front matter
+        ("---\ntitle: [T\ndescription: D\n---\n\n# T\n\nText.\n", "front-matter"),
+        # two H1s
+        (GOOD_FRONT + "# One\n\nText.\n\n# Two\n\nText.\n", "h1"),
+        # no H1
+        (GOOD_FRONT + "## Only an H2\n\nText.\n", "h1"),
+        # text before the H1
+        (GOOD_FRONT + "Intro.\n\n# Title\n\nText.\n", "h1"),
+        # empty section: H2 directly followed by H2
+        (GOOD_FRONT + "# T\n\n## A {#a}\n\n## B {#b}\n\nText.\n", "empty-section"),
+        # empty section: H3 directly followed by H2
+        (GOOD_FRONT + "# T\n\n## A\n\nText.\n\n### A1\n\n## B\n\nText.\n", "empty-section"),
+        # empty section: the page ends with a heading
+        (GOOD_FRONT + "# T\n\nText.\n\n## End\n", "empty-section"),
+        # contractions, straight and curly apostrophes
+        (GOOD_FRONT + "# T\n\nDon't pay.\n", "contraction"),
+        (GOOD_FRONT + "# T\n\nIt\u2019s not your fault.\n", "contraction"),
+        (GOOD_FRONT + "# T\n\nYou're safe.\n", "contraction"),
+        # a contraction in the description counts too
+        ("---\ntitle: T\ndescription: We'll help\n---\n\n# T\n\nText.\n", "contraction"),
+        # victim blaming, any case, across a line break
+        (GOOD_FRONT + "# T\n\nYou should never\nhave sent it.\n", "victim-blaming"),
+        (GOOD_FRONT + "# T\n\nIt was YOUR OWN FAULT.\n", "victim-blaming"),
+        # graphic term
+        (GOOD_FRONT + "# T\n\nThey asked for naked photos.\n", "graphic"),
+    ],
+)
+def test_each_page_rule_fires(text, rule):
+    findings = cr.check_page("x.md", _page(text), RULES)
+    assert rule in {f.rule for f in findings}, findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # possessives are not contractions
+        GOOD_FRONT + "# T\n\nThe helpline's number and Europol's advice.\n",
+        # word boundaries: 'pornographic' is banned, 'anusual' would not be a word
+        # we use, but 'canus' must not match 'anus'
+        GOOD_FRONT + "# T\n\nThe canus example and a panorama.\n",
+        # a heading followed by a deeper heading is not empty
+        GOOD_FRONT + "# T\n\n## A {#a}\n\n### A1 {#a1}\n\nText.\n",
+        # code is not prose
+        GOOD_FRONT + "# T\n\nType `don't` in the box.\n",
+    ],
+)
+def test_rules_do_not_fire_on_good_text(text):
+    _fail_on(cr.check_page("x.md", _page(text), RULES))
+
+
+def test_help_now_h2_needs_an_explicit_id():
+    page = _page(GOOD_FRONT + "# T\n\n## Stop replying\n\nText.\n")
+    findings = cr.check_page("help-now/index.md", page, RULES)
+    assert [f.rule for f in findings] == ["heading-id"]
+    assert "{#stop-replying}" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("target", "rule"),
+    [
+        # an anchor that is only an auto-generated slug is refused
+        ("b.md#some-heading", "anchor"),
+        # an id that does not exist anywhere
+        ("b.md#missing", "anchor"),
+        # a same-page anchor that does not exist
+        ("#nowhere", "anchor"),
+        # a page that does not exist
+        ("c.md", "link"),
+        ("../outside.md#x", "link"),
+    ],
+)
+def test_link_rule_fires(target, rule):
+    pages = {
+        "a.md": _page(GOOD_FRONT + f"# A {{#top}}\n\nSee [this]({target}).\n", "a.md"),
+        "b.md": _page(GOOD_FRONT + "# B\n\n## Some heading\n\nText {#para}\n", "b.md"),
+    }
+    assert [f.rule for f in cr.check_links(pages)] == [rule]
+
+
+def test_link_rule_accepts_explicit_ids_and_external_links():
+    pages = {
+        "a.md": _page(
+            GOOD_FRONT + "# A {#top}\n\n[1](b.md#sec) [2](#top) [3](https://x.org/#y) "
+            "[4](tel:116111) [5](sub/c.md#c)\n",
+            "a.md",
+        ),
+        "b.md": _page(GOOD_FRONT + "# B\n\n## Sec {#sec}\n\nText.\n", "b.md"),
+        "sub/c.md": _page(GOOD_FRONT + "# C\n\nBack [up](../b.md#sec) {#c}\n", "sub/c.md"),
+    }
+    _fail_on(cr.check_links(pages))
+
+
+GOOD_LESSON = {
+    "age_band": "9-12",
+    "duration_minutes": 45,
+    "objectives": ["Recognise tricks."],
+    "materials": ["Worksheet."],
+    "safeguarding": ["Not for assemblies."],
+}
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        # lesson: missing entirely
+        (None, "lesson: is missing"),
+        # lesson: is a string, not fields
+        ("45 minutes", "expected fields"),
+        # age band outside the three bands
+        ({"age_band": "8-10"}, "'8-10' is not allowed"),
+        # age band does not match the file name
+        ({"age_band": "13-15"}, "does not match the file name"),
+        # duration as text
+        ({"duration_minutes": "45"}, "expected a whole number"),
+        # duration too long
+        ({"duration_minutes": 300}, "outside 20-120"),
+        # objectives not a list
+        ({"objectives": "Learn things"}, "expected a list"),
+        # empty materials
+        ({"materials": []}, "the list is empty"),
+        # unknown key (typo)
+        ({"safeguard": ["x"]}, "the allowed fields are"),
+    ],
+)
+def test_lesson_meta_errors(change, expected):
+    meta = {**GOOD_LESSON, **change} if isinstance(change, dict) else change
+    errors = validate_lesson_meta(meta, "schools/lessons/ages-9-12.md")
+    assert any(expected in e for e in errors), errors
+    assert all(e.startswith("schools/lessons/ages-9-12.md: lesson") for e in errors)
+
+
+def test_lesson_meta_missing_field_is_named():
+    meta = {k: v for k, v in GOOD_LESSON.items() if k != "safeguarding"}
+    errors = validate_lesson_meta(meta, "schools/lessons/ages-9-12.md")
+    assert errors == [
+        "schools/lessons/ages-9-12.md: lesson: the field 'safeguarding' is missing "
+        "(Safeguarding notes shown in the lesson header, one note each.)"
+    ]
+
+
+def test_valid_lesson_meta_passes():
+    assert validate_lesson_meta(GOOD_LESSON, "schools/lessons/ages-9-12.md") == []
+
+
+def test_lesson_page_needs_worksheet_section():
+    text = (
+        "---\ntitle: T\ndescription: D\nlesson:\n  age_band: '9-12'\n  duration_minutes: 45\n"
+        "  objectives: [a b c]\n  materials: [a b c]\n  safeguarding: [a b c]\n---\n\n"
+        "# T\n\n## Safeguarding {#safeguarding}\n\nText.\n"
+    )
+    findings = cr.check_page("schools/lessons/ages-9-12.md", _page(text), RULES)
+    assert "a lesson needs a section with the id {#worksheet}" in {f.message for f in findings}
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "expected"),
+    [
+        # a phrase list given as one string
+        ("victim_blaming: your fault\n", "expected a list of phrases"),
+        # an unknown key (typo)
+        ("victim_blamming: [x]\n", "unknown key 'victim_blamming'"),
+        # an empty phrase
+        ("graphic: ['']\n", "expected a phrase as text"),
+        # contractions not a boolean
+        ("contractions: maybe\n", "expected true or false"),
+    ],
+)
+def test_rules_file_errors(tmp_path, yaml_text, expected):
+    (tmp_path / "xx.yml").write_text(yaml_text, encoding="utf-8")
+    with pytest.raises(DataError, match=expected):
+        cr.load_rules("xx", tmp_path)
+
+
+# --- readability ---------------------------------------------------------------
+
+#: Pages a frightened young person may land on: written for a 12-year-old.
+PLAIN_PAGES = ["index.md", "help-now/index.md", "young-people/index.md", "young-people/younger.md"]
+#: Flesch-Kincaid grade 6 is about age 11-12; reading ease 70+ is "fairly easy".
+MAX_GRADE = 6.0
+MIN_READING_EASE = 70.0
+
+
+@pytest.mark.parametrize("name", PLAIN_PAGES)
+def test_pages_for_young_readers_are_plain(name):
+    score = readability.score_text((DOCS_EN / name).read_text(encoding="utf-8"))
+    assert score.grade <= MAX_GRADE, f"{name}: Flesch-Kincaid grade {score.grade:.1f}"
+    assert score.reading_ease >= MIN_READING_EASE, f"{name}: reading ease {score.reading_ease:.1f}"
+
+
+@pytest.mark.parametrize(
+    ("word", "syllables"),
+    [("stop", 1), ("make", 1), ("stopped", 1), ("wanted", 2), ("helpline", 2), ("evidence", 3)],
+)
+def test_syllable_counter(word, syllables):
+    assert readability.count_syllables(word) == syllables
+
+
+def test_readability_separates_hard_from_plain_text():
+    plain = "# Help\n\nStop replying. Do not pay. Tell someone you trust.\n"
+    hard = (
+        "# Help\n\nNotwithstanding considerable institutional deliberation, "
+        "comprehensive multidisciplinary interventions necessitate "
+        "unprecedented organisational collaboration.\n"
+    )
+    assert readability.score_text(plain).grade <= MAX_GRADE
+    assert readability.score_text(hard).grade > MAX_GRADE
+    assert readability.score_text(hard).reading_ease < MIN_READING_EASE
