@@ -12,10 +12,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 from nyf.generated_pages import add_generated_page
 from nyf.languages import load_registry
-from nyf.translation_pages import check_all_translations, notice_for, status_page_markdown
+from nyf.translation_pages import (
+    STATUS_PAGE,
+    check_all_translations,
+    notice_for,
+    status_page_markdown,
+)
 from nyf.yamlfile import DataError
-
-STATUS_PAGE = "about/translation-status.md"
 
 
 def _registry(config):

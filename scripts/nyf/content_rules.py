@@ -404,14 +404,18 @@ def resolve_link(source: str, target: str) -> tuple[str | None, str | None]:
     return resolved, anchor or None
 
 
-def check_links(pages: dict[str, Page]) -> list[Finding]:
-    """Every internal link points at an existing page, and every #anchor at an explicit id."""
+def check_links(pages: dict[str, Page], generated: frozenset[str] = frozenset()) -> list[Finding]:
+    """Every internal link points at an existing page, and every #anchor at an explicit id.
+
+    ``generated`` names pages made at build time (such as the translation status
+    page): links to them are fine, anchors into them are not checked.
+    """
     ids = {name: explicit_ids(page) for name, page in pages.items()}
     findings = []
     for name, page in pages.items():
         for line, target in links(page):
             resolved, anchor = resolve_link(name, target)
-            if resolved is None:
+            if resolved is None or (resolved in generated and not anchor):
                 continue
             if resolved not in pages:
                 findings.append(

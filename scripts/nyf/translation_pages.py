@@ -15,6 +15,9 @@ from nyf.translations import (
 )
 from nyf.yamlfile import DataError
 
+#: The translators' status page, generated at build time in every language.
+STATUS_PAGE = "about/translation-status.md"
+
 
 @dataclass(frozen=True)
 class TranslationNotice:
