@@ -50,8 +50,8 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python scripts/catalogs.py check
-	$(BIN)/mkdocs build --strict
-	$(BIN)/pytest
+	$(BIN)/mkdocs build --strict --site-dir .cache/test-site
+	NYF_BUILT_SITE=.cache/test-site $(BIN)/pytest
 
 clean:
 	rm -rf site .pytest_cache

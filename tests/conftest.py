@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -24,7 +25,14 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
-    """The whole site, built strictly once for the session."""
+    """The whole site, built strictly once for the session.
+
+    `make test` builds the site first (a failing build then stops the run with
+    one clear message) and passes it in NYF_BUILT_SITE, so it is not built twice.
+    """
+    built = os.environ.get("NYF_BUILT_SITE")
+    if built:
+        return Path(built).resolve()
     return build_real_site(tmp_path_factory.mktemp("site"))
 
 
