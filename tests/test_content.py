@@ -323,3 +323,19 @@ def test_readability_separates_hard_from_plain_text():
     assert readability.score_text(plain).grade <= MAX_GRADE
     assert readability.score_text(hard).grade > MAX_GRADE
     assert readability.score_text(hard).reading_ease < MIN_READING_EASE
+
+
+def _translated_pages() -> list[tuple[str, str]]:
+    found = []
+    for lang_dir in sorted((ROOT / "docs").iterdir()):
+        if lang_dir.is_dir() and lang_dir.name != "en":
+            found += [(lang_dir.name, name) for name in cr.load_pages(lang_dir)]
+    return found
+
+
+@pytest.mark.parametrize(("language", "name"), _translated_pages())
+def test_translated_page_follows_its_languages_rules(language, name):
+    # Every translated language must have its own list of blaming and graphic phrases.
+    rules = cr.load_rules(language)
+    page = cr.load_pages(ROOT / "docs" / language)[name]
+    _fail_on(cr.check_page(name, page, rules))
