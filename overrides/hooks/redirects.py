@@ -1,0 +1,51 @@
+"""MkDocs hook: write a redirect page at each old URL of data/redirects.yml.
+
+Thin glue over nyf.redirects. Runs once, after every language is built.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+
+from nyf import catalogs, redirects
+from nyf.languages import load_registry
+from nyf.yamlfile import DataError
+
+
+# After mkdocs-static-i18n (-100) has built every language into site_dir.
+@event_priority(-200)
+def on_post_build(config) -> None:
+    plugin = config.plugins.get("i18n")
+    if plugin is not None and plugin.building:
+        return
+    root = Path(config.config_file_path).parent
+    try:
+        registry = load_registry(root / "data" / "languages.yml")
+        moved = redirects.load_redirects(root / "data" / "redirects.yml")
+    except DataError as error:
+        raise PluginError(str(error)) from None
+    site = Path(config.site_dir)
+    pages = redirects.redirect_pages(
+        moved,
+        registry.published(),
+        config.site_url or "/",
+        lambda language: catalogs.translations(language.locale).gettext,
+    )
+    for r in moved:
+        if not (site / r.new / "index.html").is_file():
+            raise PluginError(f"data/redirects.yml: {r.old}: the new page {r.new} does not exist")
+    for path, text in pages.items():
+        target = site / path
+        if target.is_file():
+            raise PluginError(
+                f"data/redirects.yml: {path.removesuffix('index.html')} is still a page; "
+                "remove the redirect or the page"
+            )
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")

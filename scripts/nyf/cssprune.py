@@ -1,0 +1,165 @@
+"""Drop the rules and custom properties of Material's stylesheet that the site never uses.
+
+Material's main.css styles every extension it supports (code blocks, tabs,
+annotations, tooltips, tags...): 22 KB gzip on every first view, more than a
+third of the page budget. After the build we know every class the site's
+HTML uses and every name its JavaScript may add, so a rule whose selector
+needs a class found in neither can never match, and a ``--md-*`` property
+that no kept rule, stylesheet or script reads is dead weight.
+
+Conservative by construction: a selector is dropped only when it REQUIRES a
+class that appears nowhere (classes inside :not(), :is(), :where() and :has()
+are ignored), every JavaScript identifier-like token counts as a possible
+class, and classes the JavaScript builds from a prefix (``md-tag--${x}``)
+keep every class with that prefix.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+
+_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+_CLASS_ATTR = re.compile(r"""\bclass\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
+_JS_TOKEN = re.compile(r"[A-Za-z_][\w-]*")
+_JS_CLASS_PREFIX = re.compile(r"(md-[a-z_-]*)\$\{")
+_SELECTOR_FUNCTION = re.compile(r":(?:not|is|where|has|matches|-webkit-any|-moz-any)\(")
+_CLASS = re.compile(r"\.((?:\\.|[\w-])+)")
+_VAR_USE = re.compile(r"var\(\s*(--[\w-]+)")
+_PROPERTY = re.compile(r"--[\w-]+")
+#: At-rules whose body holds rules (pruned inside); others are kept whole.
+_GROUPING = ("@media", "@supports", "@layer", "@container")
+#: Rounds of custom-property pruning: a property read only by a dropped
+#: property becomes unused in the next round.
+_VAR_ROUNDS = 4
+
+
+def html_classes(html: str) -> set[str]:
+    return {name for value in _CLASS_ATTR.findall(html) for name in value.split()}
+
+
+def js_names(js: str) -> tuple[set[str], tuple[str, ...]]:
+    """Every token a script may use as a class, and the prefixes it builds classes from."""
+    return set(_JS_TOKEN.findall(js)), tuple(sorted(set(_JS_CLASS_PREFIX.findall(js))))
+
+
+def _split_top(text: str, separator: str) -> list[str]:
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(text):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == separator and depth == 0:
+            parts.append(text[start:index])
+            start = index + 1
+    parts.append(text[start:])
+    return parts
+
+
+def _without_functions(selector: str) -> str:
+    out, index = [], 0
+    while True:
+        match = _SELECTOR_FUNCTION.search(selector, index)
+        if not match:
+            out.append(selector[index:])
+            return "".join(out)
+        out.append(selector[index : match.start()])
+        depth, index = 1, match.end()
+        while index < len(selector) and depth:
+            depth += {"(": 1, ")": -1}.get(selector[index], 0)
+            index += 1
+
+
+def selector_can_match(selector: str, used: set[str], prefixes: tuple[str, ...]) -> bool:
+    required = re.sub(r"\[[^\]]*\]", "", _without_functions(selector))
+    for name in _CLASS.findall(required):
+        name = name.replace("\\", "")
+        if name not in used and not name.startswith(prefixes):
+            return False
+    return True
+
+
+def _parse(css: str, index: int = 0) -> tuple[list, int]:
+    """Minified CSS → [(prelude, body)]; body is None (statement), str or a nested list."""
+    items: list = []
+    while index < len(css):
+        if css[index] == "}":
+            return items, index + 1
+        brace, semicolon = css.find("{", index), css.find(";", index)
+        if brace == -1:
+            break
+        if css[index] == "@" and semicolon != -1 and semicolon < brace:
+            items.append((css[index : semicolon + 1], None))
+            index = semicolon + 1
+            continue
+        prelude = css[index:brace].strip()
+        if prelude.startswith(_GROUPING):
+            inner, index = _parse(css, brace + 1)
+            items.append((prelude, inner))
+            continue
+        depth, end = 1, brace + 1
+        while depth and end < len(css):
+            depth += {"{": 1, "}": -1}.get(css[end], 0)
+            end += 1
+        items.append((prelude, css[brace + 1 : end - 1]))
+        index = end
+    return items, index
+
+
+def _emit(items: list, used: set[str], prefixes: tuple[str, ...]) -> str:
+    out = []
+    for prelude, body in items:
+        if body is None:
+            out.append(prelude)
+        elif isinstance(body, list):
+            inner = _emit(body, used, prefixes)
+            if inner:
+                out.append(f"{prelude}{{{inner}}}")
+        elif prelude.startswith("@"):
+            out.append(f"{prelude}{{{body}}}")
+        else:
+            kept = [s for s in _split_top(prelude, ",") if selector_can_match(s, used, prefixes)]
+            if kept:
+                out.append(f"{','.join(kept)}{{{body}}}")
+    return "".join(out)
+
+
+def _prune_properties(css: str, also_read: str) -> str:
+    for _round in range(_VAR_ROUNDS):
+        read = set(_VAR_USE.findall(css)) | set(_PROPERTY.findall(also_read))
+
+        def keep_read(match: re.Match, read: set[str] = read) -> str:
+            declarations = [
+                d
+                for d in _split_top(match.group(2), ";")
+                if not (d.strip().startswith("--") and d.split(":", 1)[0].strip() not in read)
+            ]
+            return f"{match.group(1)}{{{';'.join(declarations)}}}"
+
+        pruned = re.sub(r"([^{}]*)\{([^{}]*)\}", keep_read, css)
+        pruned = re.sub(r"(?:^|(?<=[{}]))[^{}@]+\{\}", "", pruned)
+        if pruned == css:
+            break
+        css = pruned
+    return css
+
+
+def prune_css(css: str, html_pages: Iterable[str], scripts: str, other_css: str = "") -> str:
+    """``css`` without what no page, script or other stylesheet can use."""
+    used: set[str] = set()
+    for html in html_pages:
+        used |= html_classes(html)
+    tokens, prefixes = js_names(scripts)
+    items, _end = _parse(_COMMENT.sub("", css))
+    pruned = _emit(items, used | tokens, prefixes)
+    return _prune_properties(pruned, scripts + _COMMENT.sub("", other_css))
+
+
+def hashed_name(name: str, content: str) -> str:
+    """main.57a0d79d.min.css → main.<hash of content>.min.css: a changed file gets a new name."""
+    digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:8]
+    stem, _sep, rest = name.partition(".")
+    tail = rest.split(".", 1)[1] if "." in rest else rest
+    return f"{stem}.{digest}.{tail}"

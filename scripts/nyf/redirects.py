@@ -1,0 +1,112 @@
+"""Redirect pages for moved pages: data/redirects.yml → one small HTML page per old URL.
+
+A static host has no server-side redirects we can count on, so each old URL
+gets a page with ``<meta http-equiv="refresh">``, ``<link rel="canonical">``
+and a visible link (for readers without automatic refresh), in every
+published language. The hook overrides/hooks/redirects.py writes them.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from nyf.languages import Language
+from nyf.site_i18n import absolute_url
+from nyf.yamlfile import YamlDocument, load_yaml
+
+REDIRECTS_FILE = Path(__file__).resolve().parents[2] / "data" / "redirects.yml"
+#: A path of lowercase slugs ending in / (English slugs, as in the URLs).
+_PATH = re.compile(r"^([a-z0-9][a-z0-9._-]*/)+$")
+
+
+@dataclass(frozen=True)
+class Redirect:
+    old: str  # e.g. "help-now/keep-evidence/"
+    new: str  # e.g. "help-now/evidence/"
+
+
+def parse_redirects(doc: YamlDocument) -> list[Redirect]:
+    data = doc.data
+    if data is None:
+        return []
+    if not isinstance(data, dict) or set(data) != {"redirects"}:
+        raise doc.error((), "expected one top-level key 'redirects:' with a mapping old/: new/")
+    mapping = data["redirects"] or {}
+    if not isinstance(mapping, dict):
+        raise doc.error(
+            ("redirects",), f"expected a mapping old/path/: new/path/, found {mapping!r}"
+        )
+    redirects = []
+    for old, new in mapping.items():
+        for value in (old, new):
+            if not isinstance(value, str) or not _PATH.match(value):
+                raise doc.error(
+                    ("redirects", old),
+                    f"found {value!r}, expected a path such as help-now/evidence/ "
+                    "(relative to the language's home, lowercase, ending in /)",
+                )
+        if old == new:
+            raise doc.error(("redirects", old), f"{old!r} redirects to itself")
+        redirects.append(Redirect(old, new))
+    targets = {r.old for r in redirects}
+    for r in redirects:
+        if r.new in targets:
+            raise doc.error(
+                ("redirects", r.old),
+                f"{r.new!r} is itself redirected; point {r.old!r} at the final page",
+            )
+    return redirects
+
+
+def load_redirects(path: Path = REDIRECTS_FILE) -> list[Redirect]:
+    if not path.is_file():
+        return []
+    return parse_redirects(load_yaml(path, f"data/{path.name}"))
+
+
+def redirect_html(
+    target: str, canonical: str, language: Language, gettext: Callable[[str], str]
+) -> str:
+    """The redirect page: refresh at once, canonical for search engines, a link for people."""
+    href = html.escape(target, quote=True)
+    # Translators: title of a page left at an old address, which sends the reader to the new one.
+    title = html.escape(gettext("This page has moved"))
+    # Translators: text of the link on a page left at an old address, to the new address.
+    label = html.escape(gettext("Go to the new page"))
+    return (
+        "<!doctype html>\n"
+        f'<html lang="{html.escape(language.hreflang)}" dir="{language.dir}">\n'
+        "<head>\n"
+        '<meta charset="utf-8">\n'
+        f"<title>{title}</title>\n"
+        '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
+        '<meta name="robots" content="noindex">\n'
+        f'<meta http-equiv="refresh" content="0; url={href}">\n'
+        f'<link rel="canonical" href="{html.escape(canonical, quote=True)}">\n'
+        "</head>\n"
+        f'<body><h1>{title}</h1><p><a href="{href}">{label}</a></p></body>\n'
+        "</html>\n"
+    )
+
+
+def redirect_pages(
+    redirects: list[Redirect],
+    languages: list[Language],
+    site_url: str,
+    gettext_for: Callable[[Language], Callable[[str], str]],
+) -> dict[str, str]:
+    """Site-relative file path → HTML, for every redirect in every language."""
+    base_path = "/" + site_url.split("://", 1)[-1].partition("/")[2]
+    pages = {}
+    for language in languages:
+        for r in redirects:
+            new = language.url_prefix + r.new
+            old = language.url_prefix + r.old
+            pages[f"{old}index.html"] = redirect_html(
+                base_path + new, absolute_url(site_url, new), language, gettext_for(language)
+            )
+    return pages

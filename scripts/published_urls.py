@@ -1,0 +1,127 @@
+"""Keep every published URL working: check the built site against the committed list.
+
+Usage: python scripts/published_urls.py check SITE_DIR [--list data/published-urls.txt]
+       python scripts/published_urls.py add SITE_DIR [--list data/published-urls.txt]
+
+``check`` fails when a URL on the list no longer resolves in SITE_DIR (a
+folder with an index.html: a page or a redirect page). A page that moved
+needs a redirect in data/redirects.yml. ``add`` appends the site's new URLs
+to the list after a release (it never removes one).
+
+The list holds one URL per line, relative to the site root and starting with
+/ (/cs/help-now/), sorted; lines starting with # are comments.
+
+Exit status: 0 fine, 1 URLs no longer resolve, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+LIST_FILE = ROOT / "data" / "published-urls.txt"
+#: Pages that are not addresses anyone links to.
+NOT_PUBLISHED = {"404.html"}
+HEADER = """\
+# Every public URL of the site, in every language: a URL on this list must keep
+# working (teachers print links and QR codes). Relative to the site root.
+# When a page moves, add a redirect to data/redirects.yml; never delete a line.
+# After a release: python scripts/published_urls.py add site
+"""
+
+
+def site_urls(site_dir: Path) -> set[str]:
+    """Every page URL of a built site (directory URLs: /cs/help-now/)."""
+    urls = set()
+    root = str(site_dir)
+    for folder, _dirs, names in os.walk(root):
+        if "index.html" not in names:
+            continue
+        rel = os.path.relpath(folder, root).replace(os.sep, "/")
+        urls.add("/" if rel == "." else f"/{rel}/")
+    return urls
+
+
+def read_list(path: Path) -> list[tuple[int, str]]:
+    """(line number, URL) for every URL line of the list."""
+    if not path.is_file():
+        return []
+    entries = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        text = line.strip()
+        if text and not text.startswith("#"):
+            entries.append((number, text))
+    return entries
+
+
+def resolves(site_dir: Path, url: str) -> bool:
+    relative = url.lstrip("/")
+    return (site_dir / relative / "index.html").is_file() or (
+        not url.endswith("/") and (site_dir / relative).is_file()
+    )
+
+
+def check(site_dir: Path, list_file: Path) -> list[str]:
+    """One message per listed URL that no longer resolves, or is malformed."""
+    problems = []
+    display = _display(list_file)
+    for number, url in read_list(list_file):
+        if not url.startswith("/"):
+            problems.append(f"{display}:{number}: {url!r}: expected a URL starting with /")
+        elif not resolves(site_dir, url):
+            slug = url.lstrip("/")
+            problems.append(
+                f"{display}:{number}: {url} no longer resolves in {site_dir} (no {slug}index.html);"
+                " if the page moved, map its old path to the new one in data/redirects.yml"
+            )
+    return problems
+
+
+def add(site_dir: Path, list_file: Path) -> list[str]:
+    """Write the list with the site's new URLs merged in; return the URLs added."""
+    old_text = list_file.read_text(encoding="utf-8") if list_file.is_file() else HEADER
+    comments = [line for line in old_text.splitlines() if line.strip().startswith("#")]
+    listed = {url for _number, url in read_list(list_file)}
+    found = site_urls(site_dir) - {f"/{name}/" for name in NOT_PUBLISHED}
+    added = sorted(found - listed)
+    lines = [*comments, *sorted(listed | found)]
+    list_file.parent.mkdir(parents=True, exist_ok=True)
+    list_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return added
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="published_urls.py", description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=["check", "add"])
+    parser.add_argument("site_dir", type=Path)
+    parser.add_argument("--list", type=Path, default=LIST_FILE, help="the published URL list")
+    args = parser.parse_args(argv)
+    if not (args.site_dir / "index.html").is_file():
+        print(f"{args.site_dir}: not a built site (no index.html)", file=sys.stderr)
+        return 2
+    if args.command == "add":
+        added = add(args.site_dir, args.list)
+        for url in added:
+            print(f"added {url}")
+        print(f"{len(added)} URLs added to {_display(args.list)}", file=sys.stderr)
+        return 0
+    problems = check(args.site_dir, args.list)
+    for problem in problems:
+        print(problem)
+    count = len(read_list(args.list))
+    print(f"{count} published URLs checked: {len(problems)} no longer resolve", file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
