@@ -1,5 +1,144 @@
-"""MkDocs hook: the helpline directory (stub until the directory lands).
+"""MkDocs hook: the helpline directory, its country pages, the get-help box, open data.
 
-Generated pages: use nyf.generated_pages.add_generated_page (File.generated
-files break mkdocs-static-i18n if added before its on_files).
+Thin glue; the rules live in scripts/nyf/helplines.py (model, validation,
+export) and scripts/nyf/helpline_pages.py (rendering). Invalid data stops the
+build. Generated pages are added with nyf.generated_pages.add_generated_page,
+after mkdocs-static-i18n's on_files (File.generated files break it before).
 """
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sys
+from pathlib import Path
+
+from babel import Locale
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+
+from nyf import catalogs, helpline_pages, helplines
+from nyf.generated_pages import add_generated_page
+from nyf.languages import load_registry
+
+log = logging.getLogger("mkdocs.hooks.helplines")
+
+MARKER = "<!-- helplines:directory -->"
+DIRECTORY_PAGE = "helplines/index.md"
+GET_HELP_JSON = "helplines/get-help.json"
+
+_state: dict[str, object] = {}
+
+
+def _project(config) -> Path:
+    return Path(config.config_file_path).parent
+
+
+def _directory(config) -> helplines.Directory:
+    if "directory" not in _state:
+        data_dir = _project(config) / "data" / "helplines"
+        directory = helplines.load_directory(
+            dt.date.today(), directory=data_dir, root=_project(config)
+        )
+        if directory.errors:
+            raise PluginError(
+                "invalid helpline data (run scripts/validate_helplines.py):\n  "
+                + "\n  ".join(str(f) for f in directory.errors)
+            )
+        log.info(
+            "helplines: %d countries, %d services, %d warning(s) (stale records: "
+            "run scripts/validate_helplines.py)",
+            len(directory.countries),
+            directory.service_count(),
+            len(directory.warnings),
+        )
+        _state["directory"] = directory
+    return _state["directory"]  # type: ignore[return-value]
+
+
+def _language(config):
+    if "registry" not in _state:
+        _state["registry"] = load_registry(_project(config) / "data" / "languages.yml")
+    plugin = config.plugins["i18n"]
+    return _state["registry"].get(plugin.current_language or plugin.default_language)
+
+
+def _labels(language) -> helpline_pages.Labels:
+    translations = catalogs.translations(language.locale)
+    return helpline_pages.Labels(Locale.parse(language.locale), translations.gettext)
+
+
+def _prefix(config) -> str:
+    plugin = config.plugins["i18n"]
+    current = plugin.current_language or plugin.default_language
+    return "" if current == plugin.default_language else f"{current}/"
+
+
+def _has_directory(config) -> bool:
+    """Whether the site has a helpline directory page (small fixture sites do not)."""
+    default = config.plugins["i18n"].default_language
+    return (Path(config.docs_dir) / default / DIRECTORY_PAGE).is_file()
+
+
+def on_config(config):
+    plugin = config.plugins["i18n"]
+    if plugin.current_language in (None, plugin.default_language):
+        _state.pop("directory", None)  # re-read on every (re)build under mkdocs serve
+    _directory(config)
+    return config
+
+
+@event_priority(-150)  # after mkdocs-static-i18n: see nyf/generated_pages.py
+def on_files(files, config):
+    if not _has_directory(config):
+        return files
+    directory = _directory(config)
+    labels = _labels(_language(config))
+    international = directory.countries.get(helplines.INTERNATIONAL)
+    for code, country in directory.countries.items():
+        if code == helplines.INTERNATIONAL:
+            continue
+        content = helpline_pages.render_country_page(country, international, labels)
+        add_generated_page(files, config, f"helplines/{code.lower()}.md", content)
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    if MARKER not in markdown:
+        return markdown
+    # In the reader's language even on an English fallback page: a child looks
+    # for their country's name as they know it. lang/dir say so.
+    language = _language(config)
+    html = helpline_pages.render_directory(_directory(config), _labels(language))
+    wrapped = f'<div lang="{language.hreflang}" dir="{language.dir}" markdown>\n\n{html}\n</div>'
+    return markdown.replace(MARKER, wrapped)
+
+
+def on_page_context(context, page, config, nav):
+    if not _has_directory(config):
+        context["nyf_get_help"] = None
+        return context
+    prefix = _prefix(config)
+    context["nyf_get_help"] = {
+        "data": get_relative_url(prefix + GET_HELP_JSON, page.url),
+        "directory": get_relative_url(prefix + "helplines/", page.url),
+    }
+    return context
+
+
+def on_post_build(config):
+    site = Path(config.site_dir)
+    directory = _directory(config)
+    if not _has_directory(config):
+        return
+    target = site / _prefix(config) / GET_HELP_JSON
+    target.parent.mkdir(parents=True, exist_ok=True)
+    data = helpline_pages.get_help_data(directory, _labels(_language(config)))
+    target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    if not _prefix(config):  # once, at the site root
+        schema = helplines.load_schema(_project(config) / "data" / "helplines")
+        helplines.write_export(directory, schema, site)

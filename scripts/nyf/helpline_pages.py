@@ -1,0 +1,475 @@
+"""Render the helpline directory for the site, in the reader's language.
+
+Pure functions over the model in :mod:`nyf.helplines`; the MkDocs hook
+(overrides/hooks/helplines.py) only calls them. Labels come from the gettext
+catalogs (the caller passes ``gettext``), country and language names, days,
+times and dates from Babel's CLDR data.
+
+Country names are sorted the way the reader's language sorts them. PyICU is not
+available and pyuca (UCA root order) does not tailor per language (Czech sorts
+"ch" after "h" and "č" after "c"; Polish "ł" after "l"), so
+:func:`collation_key` implements the few tailorings our languages need on top
+of Unicode normalisation: a per-language alphabet, with letters not in it
+sorting as their base letter (secondary difference).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from babel import Locale
+from babel.dates import format_date, format_skeleton, format_time
+
+from .helplines import INTERNATIONAL, Country, Directory, parse_iso_date
+
+Gettext = Callable[[str], str]
+
+#: Order of the sections of a country page: help for the child first.
+KIND_ORDER = (
+    "child_helpline",
+    "crisis_line",
+    "sic_helpline",
+    "parent_helpline",
+    "removal_service",
+    "hotline",
+    "police",
+    "emergency",
+)
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+#: Child helplines shown in the get-help box; more would crowd a phone screen.
+GET_HELP_MAX_SERVICES = 2
+
+# --------------------------------------------------------------- collation --
+
+_LATIN = "a b c d e f g h i j k l m n o p q r s t u v w x y z"
+#: Letters that are primary (distinct) in each language, in alphabetical order.
+#: A letter not listed sorts as its base letter, with the accent breaking ties.
+ALPHABETS = {
+    "default": _LATIN,
+    "cs": "a b c č d e f g h ch i j k l m n o p q r ř s š t u v w x y z ž",
+    "sk": "a ä b c č d dz dž e f g h ch i j k l m n o ô p q r s š t u v w x y z ž",
+    "pl": "a ą b c ć d e ę f g h i j k l ł m n ń o ó p q r s ś t u v w x y z ź ż",
+    "es": "a b c d e f g h i j k l m n ñ o p q r s t u v w x y z",
+    "uk": "а б в г ґ д е є ж з и і ї й к л м н о п р с т у ф х ц ч ш щ ь ю я",
+    "ar": "ا ب ت ث ج ح خ د ذ ر ز س ش ص ض ط ظ ع غ ف ق ك ل م ن ه و ي",
+}
+#: Letters folded onto another before lookup (Arabic hamza and alif forms).
+_FOLD = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي"}
+)
+#: Rank of spaces and punctuation: before every letter, as in CLDR root.
+_SEPARATOR = 0
+#: Letters of other scripts sort after the language's alphabet, by code point.
+_OTHER = 1000
+
+
+def _alphabet(language: str) -> tuple[dict[str, int], int]:
+    letters = ALPHABETS.get(language, ALPHABETS["default"]).split()
+    ranks = {letter: i + 1 for i, letter in enumerate(letters)}
+    return ranks, max(len(letter) for letter in letters)
+
+
+def collation_key(text: str, language: str) -> tuple:
+    """A sort key for ``text`` in ``language`` (its base code: cs, pl, uk...)."""
+    ranks, longest = _alphabet(language.split("_")[0].split("-")[0])
+    folded = unicodedata.normalize("NFC", text.casefold()).translate(_FOLD)
+    primary: list[int] = []
+    secondary: list[str] = []
+    i = 0
+    while i < len(folded):
+        for size in range(longest, 0, -1):
+            chunk = folded[i : i + size]
+            if len(chunk) == size and chunk in ranks:
+                primary.append(ranks[chunk])
+                secondary.append(chunk)
+                i += size
+                break
+        else:
+            char = folded[i]
+            base = "".join(
+                c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)
+            )
+            if base in ranks:
+                primary.append(ranks[base])
+            elif not base.isalnum():
+                primary.append(_SEPARATOR)
+            else:
+                primary.append(_OTHER + ord(base[:1] or char))
+            secondary.append(char)
+            i += 1
+    return (tuple(primary), tuple(secondary), text)
+
+
+def country_name(code: str, locale: Locale) -> str:
+    return locale.territories.get(code, code)
+
+
+def sorted_country_codes(codes: Iterable[str], locale: Locale) -> list[str]:
+    """ISO codes sorted by their names in ``locale``, the way its language sorts."""
+    return sorted(codes, key=lambda c: collation_key(country_name(c, locale), locale.language))
+
+
+# ---------------------------------------------------------------- labels ----
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Everything a page needs from one language: catalog and CLDR data."""
+
+    locale: Locale
+    gettext: Gettext
+
+    @property
+    def _(self) -> Gettext:
+        return self.gettext
+
+    def kind(self, kind: str) -> str:
+        _ = self.gettext
+        labels = {
+            # Translators: heading of a section of a country's helpline page.
+            "child_helpline": _("Helplines for children and young people"),
+            # Translators: heading: lines for people in crisis (e.g. suicidal thoughts).
+            "crisis_line": _("Crisis lines"),
+            # Translators: heading: helplines about online safety (Safer Internet Centres).
+            "sic_helpline": _("Online safety helplines"),
+            # Translators: heading of a section of a country's helpline page.
+            "parent_helpline": _("Helplines for parents"),
+            # Translators: heading: services that help get intimate images taken down.
+            "removal_service": _("Getting images removed"),
+            # Translators: heading: hotlines where anyone can report child sexual abuse images.
+            "hotline": _("Reporting abuse images"),
+            # Translators: heading of a section of a country's helpline page.
+            "police": _("Police"),
+            # Translators: heading of a section of a country's helpline page.
+            "emergency": _("Emergency numbers"),
+        }
+        return labels[kind]
+
+    def purpose(self, purpose: str) -> str:
+        _ = self.gettext
+        labels = {
+            "main": "",
+            # Translators: after a phone number: this number is for parents.
+            "parents": _("for parents"),
+            # Translators: after a phone number.
+            "emergency": _("emergency"),
+            # Translators: after a phone number.
+            "police": _("police"),
+            # Translators: after a phone number: the police number for things that are not urgent.
+            "police_non_emergency": _("police, not urgent"),
+            # Translators: after a phone number.
+            "ambulance": _("ambulance"),
+            # Translators: after a phone number.
+            "fire": _("fire brigade"),
+            # Translators: after a phone number: reachable by text message for deaf people.
+            "deaf_sms": _("for deaf and hard-of-hearing people"),
+            # Translators: after a phone number: an anonymous line for reporting crimes.
+            "crime_stoppers": _("anonymous crime reports"),
+        }
+        return labels[purpose]
+
+    def channel(self, channel: str) -> str:
+        _ = self.gettext
+        labels = {
+            # Translators: label before a phone number.
+            "phones": _("Call"),
+            # Translators: label before a number that accepts text messages (SMS).
+            "sms": _("Text"),
+            # Translators: label before a WhatsApp number.
+            "whatsapp": _("WhatsApp"),
+            # Translators: label before the address of a helpline's web chat.
+            "chat": _("Chat"),
+            # Translators: label before an e-mail address.
+            "email": _("E-mail"),
+            # Translators: label before a website address.
+            "website": _("Website"),
+            # Translators: label before the address of an online report form.
+            "report_url": _("Report online"),
+        }
+        return labels[channel]
+
+    def time(self, text: str) -> str:
+        if text == "24:00":
+            # Translators: closing time at the end of the day, as in "20:00–midnight".
+            return self.gettext("midnight")
+        hour, minute = (int(part) for part in text.split(":"))
+        return format_time(dt.time(hour, minute), "short", locale=self.locale)
+
+    def days(self, days: list[str]) -> str:
+        if len(days) == 7:
+            # Translators: opening hours that are the same on all seven days.
+            return self.gettext("Every day")
+        names = self.locale.days["stand-alone"]["wide"]
+        indexes = sorted(DAYS.index(day) for day in days)
+        runs: list[list[int]] = []
+        for index in indexes:
+            if runs and index == runs[-1][-1] + 1:
+                runs[-1].append(index)
+            else:
+                runs.append([index])
+        parts = []
+        for run in runs:
+            if len(run) >= 3:
+                parts.append(f"{names[run[0]]}–{names[run[-1]]}")
+            else:
+                parts.extend(names[i] for i in run)
+        return ", ".join(parts)
+
+    def hours(self, hours: dict[str, Any]) -> list[str]:
+        if hours.get("always"):
+            # Translators: opening hours of a helpline that never closes.
+            return [self.gettext("Open 24 hours a day, every day")]
+        return [
+            f"{self.days(period['days'])}: {self.time(period['open'])}–{self.time(period['close'])}"
+            for period in hours["weekly"]
+        ]
+
+    def verified(self, text: str) -> str:
+        date = parse_iso_date(text)
+        if date is None:
+            return text
+        if len(text) == 10:
+            shown = format_date(date, "long", locale=self.locale)
+        elif len(text) == 7:
+            shown = format_skeleton("yMMMM", date, locale=self.locale)
+        else:
+            shown = str(date.year)
+        # Translators: at the end of each helpline; {date} is a day, a month or a year.
+        return self.gettext("Last checked on {date}").format(date=shown)
+
+    def ages(self, ages: dict[str, int]) -> str:
+        _ = self.gettext
+        if "min" in ages and "max" in ages:
+            # Translators: ages a helpline serves, e.g. "For ages 5 to 25".
+            return _("For ages {min} to {max}").format(**ages)
+        if "max" in ages:
+            # Translators: ages a helpline serves, e.g. "For ages up to 18".
+            return _("For ages up to {max}").format(**ages)
+        # Translators: ages a service serves, e.g. "For ages 18 and over".
+        return _("For ages {min} and over").format(**ages)
+
+    def languages(self, codes: list[str]) -> str:
+        names = [self.locale.languages.get(code, code) for code in codes]
+        # Translators: the languages a helpline answers in, e.g. "Languages: Czech, English".
+        return self.gettext("Languages: {languages}").format(languages=", ".join(names))
+
+
+# --------------------------------------------------------------- services ---
+
+
+def _e(text: Any) -> str:
+    return html.escape(str(text), quote=True)
+
+
+#: Longer addresses are shown as their host name only; the link keeps the path.
+MAX_SHOWN_ADDRESS = 40
+
+
+def _shown_address(url: str) -> str:
+    shown = url.split("://", 1)[-1]
+    if len(shown) > MAX_SHOWN_ADDRESS:
+        return shown.split("/", 1)[0]
+    return shown[:-1] if shown.endswith("/") and shown.count("/") == 1 else shown
+
+
+def _number_link(entry: dict[str, Any], href_key: str) -> str:
+    shown = entry.get("display", entry["number"])
+    return f'<a class="nyf-tel" href="{_e(entry[href_key])}" dir="ltr">{_e(shown)}</a>'
+
+
+def render_service(service: dict[str, Any], labels: Labels) -> str:
+    """One service as an HTML card; every value from the data is escaped."""
+    _ = labels.gettext
+    rows: list[str] = []
+    for entry in service.get("phones", []):
+        purpose = labels.purpose(entry.get("purpose", "main"))
+        note = f' <span class="nyf-service__note">({_e(purpose)})</span>' if purpose else ""
+        rows.append(_row(labels.channel("phones"), _number_link(entry, "tel") + note))
+    for entry in service.get("sms", []):
+        note = ""
+        if "keyword" in entry:
+            # Translators: after an SMS number: the word to send to start, e.g. Send "CONNECT".
+            keyword = _('Send "{keyword}"').format(keyword=entry["keyword"])
+            note = f' <span class="nyf-service__note">({_e(keyword)})</span>'
+        rows.append(_row(labels.channel("sms"), _number_link(entry, "sms") + note))
+    for entry in service.get("whatsapp", []):
+        rows.append(_row(labels.channel("whatsapp"), _number_link(entry, "href")))
+    for name in ("chat", "report_url", "website"):
+        if name in service:
+            link = f'<a href="{_e(service[name])}">{_e(_shown_address(service[name]))}</a>'
+            rows.append(_row(labels.channel(name), link))
+    if "email" in service:
+        email = service["email"]
+        rows.append(_row(labels.channel("email"), f'<a href="mailto:{_e(email)}">{_e(email)}</a>'))
+
+    facts: list[str] = []
+    if "hours" in service:
+        facts += labels.hours(service["hours"])
+    if "chat_hours" in service:
+        # Translators: before the opening hours of a helpline's chat.
+        chat = _("Chat: {hours}").format(hours="; ".join(labels.hours(service["chat_hours"])))
+        facts.append(chat)
+    if service.get("cost") == "free":
+        # Translators: a call to this helpline costs nothing.
+        facts.append(_("Free"))
+    elif service.get("cost") == "standard_rate":
+        # Translators: a call costs what a normal call costs.
+        facts.append(_("Normal call rate"))
+    if service.get("anonymous") is True:
+        # Translators: the helpline does not ask for your name.
+        facts.append(_("You do not have to give your name"))
+    elif service.get("anonymous") is False:
+        # Translators: the service needs your name (for example a police report).
+        facts.append(_("You have to give your name"))
+    if "ages" in service:
+        facts.append(labels.ages(service["ages"]))
+    if "languages" in service:
+        facts.append(labels.languages(service["languages"]))
+    if "serves" in service:
+        names = ", ".join(country_name(code, labels.locale) for code in service["serves"])
+        # Translators: a service that works only in some countries, e.g. "Only in: United Kingdom".
+        facts.append(_("Only in: {countries}").format(countries=names))
+
+    kind, sid = _e(service["kind"]), _e(service["id"])
+    parts = [
+        f'<section class="nyf-service nyf-service--{kind}" id="{sid}">',
+        f'<h3 class="nyf-service__name">{_e(service["name"])}</h3>',
+    ]
+    if rows:
+        parts.append('<dl class="nyf-service__channels">' + "".join(rows) + "</dl>")
+    if facts:
+        items = "".join(f"<li>{_e(fact)}</li>" for fact in facts)
+        parts.append(f'<ul class="nyf-service__facts">{items}</ul>')
+    parts.append(f'<p class="nyf-service__verified">{_e(labels.verified(service["verified"]))}</p>')
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def _row(label: str, value: str) -> str:
+    return f"<div><dt>{_e(label)}</dt><dd>{value}</dd></div>"
+
+
+def _sections(services: Iterable[dict[str, Any]], labels: Labels, level: str = "##") -> str:
+    by_kind: dict[str, list[dict[str, Any]]] = {}
+    for service in services:
+        by_kind.setdefault(service["kind"], []).append(service)
+    blocks = []
+    for kind in KIND_ORDER:
+        if kind in by_kind:
+            cards = "\n".join(render_service(s, labels) for s in by_kind[kind])
+            blocks.append(f"{level} {labels.kind(kind)} {{#{kind.replace('_', '-')}}}\n\n{cards}\n")
+    return "\n".join(blocks)
+
+
+def international_for(country_code: str, international: Country | None) -> list[dict[str, Any]]:
+    """The cross-border services a reader in ``country_code`` can use."""
+    if international is None:
+        return []
+    return [s for s in international.services if "serves" not in s or country_code in s["serves"]]
+
+
+def render_country_page(country: Country, international: Country | None, labels: Labels) -> str:
+    """Markdown of ``helplines/<cc>.md``: the country's services, then cross-border ones."""
+    _ = labels.gettext
+    name = country_name(country.code, labels.locale)
+    # Translators: title of a country's helpline page, e.g. "Helplines in Czechia".
+    heading = _("Helplines in {country}").format(country=name)
+    # Translators: introduction of every country's helpline page.
+    intro = _(
+        "These services help for free unless it says otherwise. Details can change: "
+        "if a number does not work, check the service's website."
+    )
+    # Translators: link from a country's helpline page back to the list of countries.
+    back = _("All countries")
+    # Translators: heading of the services that work in every country (image removal, reports).
+    everywhere = _("Services for every country")
+    extra = international_for(country.code, international)
+    front = yaml.safe_dump({"title": name, "description": heading}, allow_unicode=True)
+    body = [
+        f"---\n{front}---\n",
+        f"# {heading} {{#helplines}}\n",
+        f'<p class="nyf-helplines-back"><a href="../">{_e(back)}</a></p>\n',
+        f"{intro}\n",
+        _sections(country.services, labels),
+    ]
+    if extra:
+        body.append(f"## {everywhere} {{#international}}\n")
+        body.append("\n".join(render_service(s, labels) for s in extra) + "\n")
+    return "\n".join(body)
+
+
+def render_directory(directory: Directory, labels: Labels) -> str:
+    """HTML that replaces ``<!-- helplines:directory -->``: the countries, then INT."""
+    _ = labels.gettext
+    codes = sorted_country_codes(
+        (c for c in directory.countries if c != INTERNATIONAL), labels.locale
+    )
+    items = "".join(
+        f'<li><a href="{code.lower()}/">{_e(country_name(code, labels.locale))}</a></li>'
+        for code in codes
+    )
+    out = [f'<ul class="nyf-country-list">{items}</ul>\n']
+    international = directory.countries.get(INTERNATIONAL)
+    if international is not None:
+        # Translators: heading on the helpline directory page.
+        out.append(f"## {_('Services for every country')} {{#international}}\n")
+        out.append("\n".join(render_service(s, labels) for s in international.services) + "\n")
+    return "\n".join(out)
+
+
+# --------------------------------------------------------- get-help box ------
+
+
+def get_help_data(directory: Directory, labels: Labels) -> dict[str, Any]:
+    """The small per-language JSON the get-help box reads: child helplines only."""
+    _ = labels.gettext
+    countries = []
+    for code in sorted_country_codes(
+        (c for c in directory.countries if c != INTERNATIONAL), labels.locale
+    ):
+        services = directory.countries[code].services
+        helplines = [s for s in services if s["kind"] == "child_helpline"]
+        emergency = next((s for s in services if s["kind"] == "emergency"), None)
+        countries.append(
+            {
+                "code": code,
+                "name": country_name(code, labels.locale),
+                "page": f"{code.lower()}/",
+                "helplines": [_compact(s, labels) for s in helplines[:GET_HELP_MAX_SERVICES]],
+                "emergency": [
+                    {"number": p["number"], "tel": p["tel"]}
+                    for p in (emergency or {}).get("phones", [])[:1]
+                ],
+            }
+        )
+    return {
+        "labels": {
+            "call": labels.channel("phones"),
+            "chat": labels.channel("chat"),
+            "website": labels.channel("website"),
+            # Translators: in the get-help box, before the emergency number.
+            "emergency": _("In danger right now?"),
+            # Translators: in the get-help box: link to every service of the chosen country.
+            "more": _("More help in this country"),
+        },
+        "countries": countries,
+    }
+
+
+def _compact(service: dict[str, Any], labels: Labels) -> dict[str, Any]:
+    out: dict[str, Any] = {"name": service["name"]}
+    phones = [p for p in service.get("phones", []) if p.get("purpose", "main") == "main"]
+    if phones:
+        out["phones"] = [{"number": p["number"], "tel": p["tel"]} for p in phones]
+    for name in ("chat", "website"):
+        if name in service:
+            out[name] = service[name]
+    if "hours" in service:
+        out["hours"] = "; ".join(labels.hours(service["hours"]))
+    return out

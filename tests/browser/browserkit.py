@@ -1,0 +1,105 @@
+"""Helpers shared by the browser tests (the fixtures are in conftest.py)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from nyf.languages import Language
+
+#: The localStorage key under which EXIT_WITNESS_JS keeps its reports.
+EXIT_REPORT = "nyf-exit-report"
+
+#: What an outside site "serves" in the tests: a page that is obviously not ours.
+ELSEWHERE_HTML = "<!doctype html><html lang=en><title>Elsewhere</title><p>Elsewhere</p></html>"
+
+#: Installed before the page's own scripts. It looks at the page at the very
+#: moment the quick exit has run (a window listener in the bubbling phase runs
+#: after the control's own click and key handlers) and reports what a person or
+#: a screen reader could still reach. It has to look from inside: once the exit
+#: navigation has started, Chromium answers the test only after the neutral
+#: site has replaced the page. It writes to localStorage (synchronous, and kept
+#: when the page goes), which the test reads from the context. With
+#: window.nyfTestRestore set it then fires the pageshow event of a
+#: back/forward-cache restore and reports the page again.
+EXIT_WITNESS_JS = """
+(() => {
+  const EXIT_REPORT = 'nyf-exit-report';
+  const look = () => {
+    const overlay = document.querySelector('.nyf-exit-overlay');
+    const w = window.innerWidth, h = window.innerHeight;
+    const points = [[5, 5], [w - 5, 5], [w / 2, h / 2], [5, h - 5], [w - 5, h - 5]];
+    return {
+      exiting: document.documentElement.classList.contains('nyf-exiting'),
+      overlay: Boolean(overlay),
+      covered: points.every(([x, y]) => overlay && document.elementFromPoint(x, y) === overlay),
+      exposed: Array.from(document.body.children)
+        .filter((el) => el !== overlay)
+        .filter((el) => el.getAttribute('aria-hidden') !== 'true' || !el.inert)
+        .map((el) => el.tagName + '.' + el.className),
+      hidden: Array.from(document.body.children)
+        .filter((el) => el.getAttribute('aria-hidden') === 'true' || el.inert)
+        .map((el) => el.tagName + '.' + el.className),
+      text: document.body.innerText.trim(),
+      focusOnBody: document.activeElement === document.body,
+      status: (document.querySelector('[data-nyf-exit-status]') || {}).textContent || '',
+    };
+  };
+  const report = () => {
+    if (!document.documentElement.classList.contains('nyf-exiting') || window.nyfReported) {
+      return;
+    }
+    window.nyfReported = true;
+    const blanked = look();
+    let restored = null;
+    if (window.nyfTestRestore) {
+      window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+      restored = look();
+    }
+    const reports = JSON.parse(localStorage.getItem(EXIT_REPORT) || '[]');
+    reports.push({ url: location.href, blanked, restored });
+    localStorage.setItem(EXIT_REPORT, JSON.stringify(reports));
+  };
+  for (const type of ['click', 'keydown', 'keyup']) {
+    window.addEventListener(type, report);
+  }
+})();
+"""
+
+
+@dataclass
+class Tab:
+    """A page in its own context, with what it asked of other hosts and what it logged."""
+
+    page: object
+    site_url: str
+    external: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    context: object = None
+
+    @property
+    def exits(self) -> list[dict]:
+        """What EXIT_WITNESS_JS saw each time the quick exit ran on our site."""
+        for origin in self.context.storage_state()["origins"]:
+            if self.site_url.startswith(origin["origin"]):
+                for item in origin["localStorage"]:
+                    if item["name"] == EXIT_REPORT:
+                        return json.loads(item["value"])
+        return []
+
+
+def site_pages(site_dir: Path) -> list[str]:
+    """Paths of every page of the built site (``''``, ``help-now/``, ``cs/``...)."""
+    pages = []
+    for index in sorted(site_dir.rglob("index.html")):
+        relative = index.parent.relative_to(site_dir).as_posix()
+        if relative.split("/")[0] in ("assets", "search"):
+            continue
+        pages.append("" if relative == "." else relative + "/")
+    return pages
+
+
+def language_home(site_url: str, language: Language) -> str:
+    """Address of a language's home page on the test server."""
+    return site_url + language.url_prefix

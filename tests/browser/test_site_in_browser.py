@@ -1,0 +1,140 @@
+"""Every page of every language in a real browser: axe-core, requests, console, switcher.
+
+axe-core comes from the axe-playwright-python package (pinned in
+requirements.txt), which ships axe.min.js; we inject that file ourselves.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urljoin
+
+import axe_playwright_python
+import pytest
+from browserkit import language_home, site_pages
+from nyf.languages import REGISTRY_FILE, load_registry
+
+pytestmark = pytest.mark.browser
+
+AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(
+    encoding="utf-8"
+)
+#: Impacts that fail the test; "minor" and "moderate" findings are printed.
+BLOCKING_IMPACTS = {"serious", "critical"}
+#: axe rules switched off, each with the reason. Keep this empty if you can.
+DISABLED_RULES: dict[str, str] = {}
+
+AXE_OPTIONS = {
+    "resultTypes": ["violations"],
+    "rules": {rule: {"enabled": False} for rule in DISABLED_RULES},
+}
+
+
+def _run_axe(page) -> list[dict]:
+    page.evaluate(AXE_SOURCE)
+    results = page.evaluate("(options) => axe.run(document, options)", AXE_OPTIONS)
+    return results["violations"]
+
+
+def _describe(url: str, violation: dict) -> str:
+    targets = ", ".join(str(node["target"]) for node in violation["nodes"][:3])
+    return f"{url}: {violation['id']} ({violation['impact']}): {violation['help']} at {targets}"
+
+
+def _pages_of(language, site_dir: Path, languages) -> list[str]:
+    """The pages of one language: under its prefix, or (default) outside every other's."""
+    pages = site_pages(site_dir)
+    if language.url_prefix:
+        return [page for page in pages if page.startswith(language.url_prefix)]
+    others = tuple(lang.url_prefix for lang in languages if lang.url_prefix)
+    return [page for page in pages if not page.startswith(others)]
+
+
+def pytest_generate_tests(metafunc):
+    """One test per published language, straight from the registry."""
+    published = [lang.code for lang in load_registry(REGISTRY_FILE).published()]
+    if "code" in metafunc.fixturenames:
+        metafunc.parametrize("code", published)
+    elif "other_code" in metafunc.fixturenames:
+        default = load_registry(REGISTRY_FILE).default.code
+        metafunc.parametrize("other_code", [code for code in published if code != default])
+
+
+@pytest.fixture
+def language(code, registry):
+    return registry.get(code)
+
+
+def test_every_page_passes_axe_loads_nothing_from_elsewhere_and_logs_no_error(
+    open_tab, site_dir, site_url, language, languages
+):
+    pages = _pages_of(language, site_dir, languages)
+    assert pages, f"no pages built for {language.code}"
+    tab = open_tab()
+    page = tab.page
+    problems: list[str] = []
+    switcher_problems: list[str] = []
+    for path in pages:
+        url = site_url + path
+        response = page.goto(url)
+        assert response is not None and response.ok, f"{url}: {response and response.status}"
+        assert page.locator("html").get_attribute("lang") == language.hreflang, url
+        assert page.locator("html").get_attribute("dir") == language.dir, url
+        for violation in _run_axe(page):
+            if violation["impact"] in BLOCKING_IMPACTS:
+                problems.append(_describe(url, violation))
+            else:
+                print(_describe(url, violation))
+        # The switcher keeps the reader on the same page in the other language.
+        rest = path[len(language.url_prefix) :]
+        for link in page.evaluate(
+            "Array.from(document.querySelectorAll('.md-select__link'))"
+            ".map((a) => [a.hreflang, a.href])"
+        ):
+            hreflang, href = link
+            target = next(lang for lang in languages if lang.hreflang == hreflang)
+            expected = language_home(site_url, target) + rest
+            if href != expected:
+                switcher_problems.append(f"{url}: {hreflang} -> {href}, expected {expected}")
+    assert problems == [], "serious or critical axe violations:\n" + "\n".join(problems)
+    assert switcher_problems == [], "\n".join(switcher_problems)
+    assert tab.external == [], "requests to other hosts:\n" + "\n".join(tab.external)
+    assert tab.console_errors == [], "\n".join(tab.console_errors)
+
+
+def test_not_found_page_passes_axe_in_every_language(open_tab, site_url, languages):
+    tab = open_tab()
+    page = tab.page
+    response = page.goto(urljoin(site_url, "no-such-page/"))
+    assert response is not None and response.status == 404
+    languages_shown = page.evaluate(
+        "Array.from(document.querySelectorAll('.nyf-404 [lang]')).map((el) => el.lang)"
+    )
+    assert languages_shown == [lang.hreflang for lang in languages]
+    problems = [
+        _describe(page.url, violation)
+        for violation in _run_axe(page)
+        if violation["impact"] in BLOCKING_IMPACTS
+    ]
+    assert problems == [], "\n".join(problems)
+    assert tab.external == []
+    # The 404 status itself is logged by Chromium as a failed load; nothing else may be.
+    errors = [error for error in tab.console_errors if "404" not in error]
+    assert errors == [], "\n".join(errors)
+
+
+def test_language_switcher_goes_to_the_same_page(open_tab, registry, other_code):
+    """Click through the switcher as a reader does: English home -> the other home."""
+    target = registry.get(other_code)
+    tab = open_tab()
+    page = tab.page
+    page.goto(language_home(tab.site_url, registry.default))
+    page.locator(".md-select .md-header__button").hover()
+    page.locator(f".md-select__link[hreflang='{target.hreflang}']").click()
+    page.wait_for_url(language_home(tab.site_url, target))
+    assert page.locator("html").get_attribute("lang") == target.hreflang
+    assert page.locator("html").get_attribute("dir") == target.dir
+    # ... and back again, from the translated home to the English one.
+    page.locator(".md-select .md-header__button").hover()
+    page.locator(f".md-select__link[hreflang='{registry.default.hreflang}']").click()
+    page.wait_for_url(language_home(tab.site_url, registry.default))

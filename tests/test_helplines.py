@@ -1,0 +1,576 @@
+"""The helpline model: validation messages, tel: links, the export, the real data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import validate_helplines  # noqa: E402
+from nyf import helplines  # noqa: E402
+
+TODAY = dt.date(2026, 11, 23)
+
+# A minimal valid file; each bad case below changes one thing in it.
+VALID = """\
+country: CZ
+services:
+  - id: cz-test
+    name: Test
+    kind: child_helpline
+    phones:
+      - number: "116 111"
+    verified: "2026-10-01"
+    sources:
+      - url: https://example.org/
+"""
+
+
+def variant(*replacements: tuple[str, str]) -> str:
+    text = VALID
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    return text
+
+
+def with_fields(*lines: str) -> str:
+    """VALID with ``lines`` (indented as service fields) added before verified."""
+    block = "".join(f"    {line}\n" for line in lines)
+    return VALID.replace("    verified:", block + "    verified:", 1)
+
+
+def validate(tmp_path: Path, text: str | bytes, name: str = "CZ.yml", strict: bool = False):
+    path = tmp_path / name
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return helplines.load_directory(TODAY, files=[path], strict=strict, root=tmp_path)
+
+
+BAD_INPUTS = [
+    # A tab used for indentation.
+    ("tab", variant(("    name: Test", "\tname: Test")), "CZ.yml", "a tab is used", 4),
+    # An empty file.
+    ("empty", "# nothing yet\n", "CZ.yml", "the file is empty", None),
+    # Not YAML at all: a binary file.
+    ("binary", b"\x7fELF\x02\x01\x01\x00\x00\x00", "CZ.yml", "not a text file", None),
+    # A binary file that is not even UTF-8.
+    ("image", b"\x89PNG\r\n\x1a\n\x00\x00", "CZ.yml", "not UTF-8", None),
+    # Not UTF-8.
+    (
+        "latin-1",
+        "country: CZ\nname: Linka bezpe\u010d\u00ed\n".encode("cp1250"),
+        "CZ.yml",
+        "not UTF-8",
+        None,
+    ),
+    # YAML syntax error: an unclosed quote.
+    ("syntax", variant(('"116 111"', '"116 111')), "CZ.yml", "YAML syntax error", 8),
+    # The same key twice in one service.
+    (
+        "duplicate key",
+        variant(("    name: Test", "    name: Test\n    name: Again")),
+        "CZ.yml",
+        "duplicate key 'name'",
+        5,
+    ),
+    # A misspelt field name.
+    (
+        "unknown key",
+        variant(("    phones:", "    phnoes:")),
+        "CZ.yml",
+        "unknown field 'phnoes'; expected one of",
+        6,
+    ),
+    # A number without quotes is read as a number, not as text.
+    (
+        "unquoted number",
+        variant(('"116 111"', "112")),
+        "CZ.yml",
+        "found 112; expected text (put it in quotes)",
+        7,
+    ),
+    # yes/no are text in this project: booleans are true/false.
+    (
+        "yes for a boolean",
+        variant(("    kind: child_helpline", "    kind: child_helpline\n    anonymous: yes")),
+        "CZ.yml",
+        "write true or false",
+        6,
+    ),
+    # Lower-case country code.
+    (
+        "lower-case country",
+        variant(("country: CZ", "country: cz")),
+        "CZ.yml",
+        "expected an upper-case ISO 3166-1 code",
+        1,
+    ),
+    # Country that does not match the file name.
+    (
+        "country vs file",
+        variant(("country: CZ", "country: SK")),
+        "CZ.yml",
+        "expected 'CZ', as the file is named CZ.yml",
+        1,
+    ),
+    # A code that is not a country.
+    (
+        "not a country",
+        variant(("country: CZ", "country: XX")),
+        "XX.yml",
+        "'XX' is not an ISO 3166-1 country code",
+        1,
+    ),
+    # A misspelt kind.
+    (
+        "kind typo",
+        variant(("kind: child_helpline", "kind: child_helpine")),
+        "CZ.yml",
+        "did you mean 'child_helpline'?",
+        5,
+    ),
+    # An insecure address.
+    (
+        "http website",
+        variant(
+            (
+                "    kind: child_helpline",
+                "    kind: child_helpline\n    website: http://example.org",
+            )
+        ),
+        "CZ.yml",
+        "expected an https:// address",
+        6,
+    ),
+    # A malformed e-mail address.
+    (
+        "bad email",
+        variant(
+            ("    kind: child_helpline", "    kind: child_helpline\n    email: help-at-example.org")
+        ),
+        "CZ.yml",
+        "expected an e-mail address",
+        6,
+    ),
+    # A verified date in the future.
+    ("future date", variant(('"2026-10-01"', '"2027-01-01"')), "CZ.yml", "in the future", 8),
+    # A date that does not exist.
+    (
+        "impossible date",
+        variant(('"2026-10-01"', '"2026-13-01"')),
+        "CZ.yml",
+        "expected a real calendar date",
+        8,
+    ),
+    # A date in another format.
+    (
+        "date format",
+        variant(('"2026-10-01"', '"1.10.2026"')),
+        "CZ.yml",
+        "expected a date such as 2025-04-30",
+        8,
+    ),
+    # No verified date.
+    (
+        "missing verified",
+        variant(('    verified: "2026-10-01"\n', "")),
+        "CZ.yml",
+        "missing required field 'verified'",
+        3,
+    ),
+    # No sources.
+    (
+        "missing sources",
+        variant(("    sources:\n      - url: https://example.org/\n", "")),
+        "CZ.yml",
+        "missing required field 'sources'",
+        3,
+    ),
+    # An empty list of sources.
+    (
+        "empty sources",
+        variant(("    sources:\n      - url: https://example.org/\n", "    sources: []\n")),
+        "CZ.yml",
+        "is empty",
+        9,
+    ),
+    # A typo in a short number (seen in a real newspaper).
+    (
+        "short number typo",
+        variant(('"116 111"', '"16 6 111"')),
+        "CZ.yml",
+        "'16 6 111' is not a valid short number for CZ (did you mean 116 111?)",
+        7,
+    ),
+    # A number that is not a number of the country.
+    (
+        "foreign number",
+        variant(('"116 111"', '"0800 1111"')),
+        "CZ.yml",
+        "is not a valid phone number for CZ",
+        7,
+    ),
+    # Letters that are not a phone number at all.
+    (
+        "not a number",
+        variant(('"116 111"', '"call us"')),
+        "CZ.yml",
+        "cannot be read as a phone number",
+        7,
+    ),
+    # An id that does not start with the country code.
+    (
+        "id prefix",
+        variant(("id: cz-test", "id: sk-test")),
+        "CZ.yml",
+        "expected an id starting with 'cz-'",
+        3,
+    ),
+    # An id with capitals.
+    (
+        "id pattern",
+        variant(("id: cz-test", "id: CZ_Test")),
+        "CZ.yml",
+        "expected the lower-case country code",
+        3,
+    ),
+    # The same id twice.
+    (
+        "duplicate id",
+        VALID + VALID.split("services:\n", 1)[1],
+        "CZ.yml",
+        "duplicate id 'cz-test' (first used at CZ.yml:3)",
+        11,
+    ),
+    # A service nobody can reach.
+    (
+        "no contact",
+        variant(('    phones:\n      - number: "116 111"\n', "")),
+        "CZ.yml",
+        "has no way to reach it",
+        3,
+    ),
+    # Both kinds of hours.
+    (
+        "hours both",
+        with_fields(
+            "hours:",
+            "  always: true",
+            "  weekly:",
+            "    - days: [mon]",
+            '      open: "08:00"',
+            '      close: "20:00"',
+        ),
+        "CZ.yml",
+        "expected exactly one of always",
+        8,
+    ),
+    # Closing before opening.
+    (
+        "hours order",
+        with_fields(
+            "hours:",
+            "  weekly:",
+            "    - days: [mon]",
+            '      open: "20:00"',
+            '      close: "08:00"',
+        ),
+        "CZ.yml",
+        "not after the opening time '20:00'",
+        12,
+    ),
+    # A day name that is not in the list.
+    (
+        "day name",
+        with_fields(
+            "hours:",
+            "  weekly:",
+            "    - days: [monday]",
+            '      open: "08:00"',
+            '      close: "20:00"',
+        ),
+        "CZ.yml",
+        "expected one of mon, tue",
+        10,
+    ),
+    # always: must be true, not "yes".
+    (
+        "always yes",
+        variant(("    verified:", "    hours:\n      always: yes\n    verified:")),
+        "CZ.yml",
+        'found "yes"; expected true',
+        9,
+    ),
+    # A WhatsApp number in national form.
+    (
+        "whatsapp national",
+        variant(("    verified:", '    whatsapp:\n      - number: "601 123 456"\n    verified:')),
+        "CZ.yml",
+        "expected the international form",
+        9,
+    ),
+    # Ages the wrong way round.
+    (
+        "ages order",
+        variant(("    verified:", "    ages:\n      min: 18\n      max: 12\n    verified:")),
+        "CZ.yml",
+        "found min 18 above max 12",
+        8,
+    ),
+    # A language code that does not exist.
+    (
+        "language",
+        variant(("    verified:", "    languages: [xq]\n    verified:")),
+        "CZ.yml",
+        "expected an ISO 639-1 language code",
+        8,
+    ),
+    # A list where a mapping is expected.
+    (
+        "top-level list",
+        "- country: CZ\n",
+        "CZ.yml",
+        "found a list; expected a mapping of fields",
+        1,
+    ),
+    # No services at all.
+    ("no services", "country: CZ\nservices: []\n", "CZ.yml", "is empty", 2),
+    # A number in international.yml without its country.
+    (
+        "int region",
+        variant(("country: CZ", "country: INT"), ("id: cz-test", "id: int-test")),
+        "international.yml",
+        "missing region",
+        7,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected", "line"),
+    [case[1:] for case in BAD_INPUTS],
+    ids=[case[0] for case in BAD_INPUTS],
+)
+def test_bad_input_gives_a_clear_error(tmp_path, text, name, expected, line):
+    result = validate(tmp_path, text, name)
+    messages = [str(f) for f in result.errors]
+    matching = [f for f in result.errors if expected in f.message]
+    assert matching, f"expected {expected!r} in {messages}"
+    assert matching[0].file == name
+    assert matching[0].line == line, messages
+    assert not result.countries, "an invalid file must not be published"
+
+
+def test_valid_file_passes(tmp_path):
+    result = validate(tmp_path, VALID)
+    assert result.findings == []
+    assert list(result.countries) == ["CZ"]
+
+
+def test_norway_code_stays_text(tmp_path):
+    # NO is Norway, not false, quoted or not.
+    text = variant(("country: CZ", "country: NO"), ("id: cz-test", "id: no-test"))
+    result = validate(tmp_path, text, "NO.yml")
+    assert result.errors == []
+    assert list(result.countries) == ["NO"]
+
+
+def test_message_names_file_line_field_found_and_expected(tmp_path):
+    result = validate(tmp_path, variant(('"116 111"', '"16 6 111"')))
+    assert str(result.errors[0]).startswith(
+        "CZ.yml:7 services[0].phones[0].number: '16 6 111' is not a valid short number "
+        "for CZ (did you mean 116 111?); if the service really publishes it, add it to "
+    )
+    assert str(result.errors[0]).endswith("allowlist.yml with the reason")
+
+
+def test_stale_record_warns_and_fails_when_strict(tmp_path):
+    text = variant(('"2026-10-01"', '"2024-01"'))
+    relaxed = validate(tmp_path, text)
+    assert relaxed.errors == []
+    assert "last verified 2024-01" in relaxed.warnings[0].message
+    strict = validate(tmp_path, text, strict=True)
+    assert "last verified 2024-01" in strict.errors[0].message
+
+
+def test_allowlist_turns_error_into_warning(tmp_path):
+    directory = tmp_path / "data"
+    directory.mkdir()
+    (directory / "schema.json").write_text(
+        (helplines.DATA_DIR / "schema.json").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (directory / "allowlist.yml").write_text(
+        'numbers:\n  - country: CZ\n    number: "9999"\n    reason: published by the service\n',
+        encoding="utf-8",
+    )
+    (directory / "CZ.yml").write_text(variant(('"116 111"', '"9999"')), encoding="utf-8")
+    result = helplines.load_directory(TODAY, directory=directory, root=tmp_path)
+    assert result.errors == []
+    assert "accepted by data/allowlist.yml: published by the service" in str(result.warnings[0])
+
+
+@pytest.mark.parametrize(
+    ("region", "number", "href", "short"),
+    [
+        ("CZ", "116 111", "tel:116111", True),  # harmonised short number
+        ("AT", "147", "tel:147", True),  # national short number
+        ("IT", "1 96 96", "tel:19696", True),  # published with spaces
+        ("GB", "0800 1111", "tel:+448001111", False),  # E.164 for long numbers
+        ("NL", "020 - 261 52 75", "tel:+31202615275", False),  # dashes and spaces
+        ("US", "1-800-CALL-FBI", "tel:+18002255324", False),  # letters become digits
+        ("AU", "1800 55 1800", "tel:1800551800", False),  # not diallable from abroad
+        ("DK", "+45 22 49 68 25", "tel:+4522496825", False),  # already international
+    ],
+)
+def test_tel_links_dial(region, number, href, short):
+    check = helplines.check_number(number, region)
+    assert check.valid
+    assert (check.href, check.short) == (href, short)
+
+
+@pytest.fixture(scope="module")
+def real_data():
+    return helplines.load_directory(TODAY)
+
+
+def test_real_data_is_valid(real_data):
+    assert real_data.errors == [], helplines.format_findings(real_data.errors)
+    expected = set(
+        [
+            "AT",
+            "BE",
+            "BG",
+            "HR",
+            "CY",
+            "CZ",
+            "DK",
+            "EE",
+            "FI",
+            "FR",
+            "DE",
+            "GR",
+            "HU",
+            "IE",
+            "IT",
+            "LV",
+            "LT",
+            "LU",
+            "MT",
+            "NL",
+            "PL",
+            "PT",
+            "RO",
+            "SK",
+            "SI",
+            "ES",
+            "SE",
+            "IS",
+            "NO",
+            "GB",
+            "CH",
+            "UA",
+            "US",
+            "CA",
+            "AU",
+            "NZ",
+            "INT",
+        ]
+    )
+    assert set(real_data.countries) == expected
+
+
+def test_every_country_has_a_child_helpline_and_an_emergency_number(real_data):
+    for code, country in real_data.countries.items():
+        if code == helplines.INTERNATIONAL:
+            continue
+        kinds = {service["kind"] for service in country.services}
+        assert {"child_helpline", "emergency"} <= kinds, code
+
+
+def test_numbers_marked_wrong_in_the_reference_are_not_published(real_data):
+    # Numbers the reference table marks as superseded, typos or unverified.
+    excluded = {"70000116", "166111", "08001110333", "0508638723", "22674747", "0642834635"}
+    published = {
+        helplines.digits_of(phone["number"])
+        for country in real_data.countries.values()
+        for service in country.services
+        for phone in service.get("phones", []) + service.get("sms", [])
+    }
+    assert not excluded & published
+
+
+def test_export_matches_its_schema(real_data):
+    schema = helplines.export_schema(helplines.load_schema())
+    document = helplines.export_data(real_data)
+    Draft202012Validator.check_schema(schema)
+    errors = list(Draft202012Validator(schema).iter_errors(document))
+    assert errors == [], errors[0].message if errors else ""
+    cz = next(c for c in document["countries"] if c["code"] == "CZ")
+    helpline = cz["services"][0]
+    assert helpline["phones"][0]["tel"] == "tel:116111"
+    assert "notes" not in helpline
+
+
+def test_export_writes_both_files(tmp_path, real_data):
+    written = helplines.write_export(real_data, helplines.load_schema(), tmp_path)
+    assert sorted(p.name for p in written) == ["helplines.json", "helplines.schema.json"]
+    data = json.loads((tmp_path / "helplines.json").read_text(encoding="utf-8"))
+    assert data["version"] == helplines.EXPORT_VERSION
+    assert len(data["countries"]) == 37
+
+
+def _schemas_without_description(node, path="$"):
+    if isinstance(node, dict):
+        if "properties" in node:
+            for name, sub in node["properties"].items():
+                if "description" not in sub:
+                    yield f"{path}.{name}"
+        for key, value in node.items():
+            yield from _schemas_without_description(value, f"{path}.{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _schemas_without_description(value, f"{path}[{i}]")
+
+
+def test_schema_describes_every_field():
+    schema = helplines.load_schema()
+    Draft202012Validator.check_schema(schema)
+    assert list(_schemas_without_description(schema)) == []
+    assert list(_schemas_without_description(helplines.export_schema(schema))) == []
+
+
+# The command line: exit 0 valid, 1 invalid, 2 usage error.
+
+
+def test_cli_valid_data_exits_0(capsys):
+    assert validate_helplines.main(["--today", "2026-11-23"]) == 0
+    assert "37 files valid" in capsys.readouterr().out
+
+
+def test_cli_invalid_file_exits_1(tmp_path, capsys):
+    bad = tmp_path / "CZ.yml"
+    bad.write_text(variant(("kind: child_helpline", "kind: helpline")), encoding="utf-8")
+    assert validate_helplines.main([str(bad)]) == 1
+    assert "expected one of child_helpline" in capsys.readouterr().err
+
+
+def test_cli_missing_file_exits_1(tmp_path, capsys):
+    assert validate_helplines.main([str(tmp_path / "ZZ.yml")]) == 1
+    assert "file not found" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv", [["--no-such-option"], ["--today", "tomorrow"]])
+def test_cli_usage_error_exits_2(argv):
+    with pytest.raises(SystemExit) as exc:
+        validate_helplines.main(argv)
+    assert exc.value.code == 2
