@@ -80,7 +80,8 @@ def test_a_faithful_translation_has_no_problem():
         (lambda t: t.replace("Není to tvoje vina.", "Není to tvoje vina. Volej 800 155 555."),
          "the number 800155555 is not in the English page"),
         # A heading id dropped.
-        (lambda t: t.replace(" {#stop-replying}", ""), "heading id {#stop-replying} of the English page is missing"),
+        (lambda t: t.replace(" {#stop-replying}", ""),
+         "heading id {#stop-replying} of the English page is missing"),
         # An internal link changed.
         (lambda t: t.replace("evidence.md#save-evidence", "report.md"),
          "link report.md is not in the English page"),
