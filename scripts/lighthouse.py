@@ -20,12 +20,10 @@ import os
 import shutil
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
+
+from nyf.localserver import serve
 
 NPM_PREFIX = Path("/tmp/nyf-lighthouse")
 CHROMIUM = "/usr/bin/chromium"
@@ -61,16 +59,8 @@ class _GzipHandler(SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-@contextmanager
-def serve_gzip(directory: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_GzipHandler, directory=directory))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+def serve_gzip(directory: Path):
+    return serve(directory, _GzipHandler)
 
 
 def lighthouse_binary() -> Path:

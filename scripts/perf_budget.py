@@ -19,17 +19,13 @@ import argparse
 import gzip
 import re
 import sys
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import partial
 from html.parser import HTMLParser
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import yaml
+from nyf.localserver import serve
 
 ROOT = Path(__file__).resolve().parents[1]
 BUDGET_FILE = ROOT / "data" / "perf-budget.yml"
@@ -223,23 +219,6 @@ def format_assets(costs: list[PageCost]) -> str:
 
 
 # --- the browser: what is fetched before the reader interacts -------------------------
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=directory))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @dataclass

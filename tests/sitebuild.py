@@ -6,13 +6,11 @@ import os
 import shutil
 import subprocess
 import sys
-import threading
-from contextlib import contextmanager
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
 import yaml
+from nyf import localserver
 
 ROOT = Path(__file__).resolve().parents[1]
 MKDOCS = Path(sys.executable).with_name("mkdocs")
@@ -102,15 +100,6 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         super().send_error(code, message, explain)
 
 
-@contextmanager
 def serve(directory: Path):
-    """Serve ``directory`` on 127.0.0.1 on a free port; yield the base URL."""
-    handler = partial(_QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """Serve ``directory`` like a static host; yield the base URL."""
+    return localserver.serve(directory, _QuietHandler)
