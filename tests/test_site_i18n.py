@@ -176,3 +176,10 @@ def test_bad_registry_fails_the_build_with_one_message(tmp_path: Path):
     output = str(raised.value)
     assert "data/languages.yml:" in output and "found 'up', expected ltr or rtl" in output
     assert "Traceback" not in output
+
+
+def test_site_name_and_title_per_language(site: Path):
+    # The registry names the site in each language; a home page gets it once.
+    assert "<title>Není to tvoje vina</title>" in html_of(site, "cs/index.html")
+    assert "<title>Not Your Fault</title>" in html_of(site, "index.html")
+    assert "<title>About - Nicht deine Schuld</title>" in html_of(site, "de/about/index.html")

@@ -32,7 +32,10 @@ _FIELDS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "published": (bool, "true or false"),
     "exit_url": (str, "an https:// address of a neutral site"),
 }
-_OPTIONAL: dict[str, tuple[type, str]] = {"default": (bool, "true or false")}
+_OPTIONAL: dict[str, tuple[type, str]] = {
+    "default": (bool, "true or false"),
+    "site_name": (str, "the site's name in this language, such as Není to tvoje vina"),
+}
 # mkdocs-static-i18n accepts only these forms of a folder/URL code.
 _CODE = re.compile(r"^[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?$")
 _HREFLANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z]{4})?(-([A-Z]{2}|[0-9]{3}))?$")
@@ -86,6 +89,7 @@ class Language:
     published: bool
     exit_url: str
     default: bool = False
+    site_name: str | None = None
 
     @property
     def url_prefix(self) -> str:
@@ -124,6 +128,7 @@ class Registry:
                 "build": lang.published,
                 # Material's own strings and text direction for this language.
                 "theme": {"language": lang.material, "direction": lang.dir},
+                **({"site_name": lang.site_name} if lang.site_name else {}),
             }
             for lang in self.languages
         ]
