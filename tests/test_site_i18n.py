@@ -179,7 +179,11 @@ def test_bad_registry_fails_the_build_with_one_message(tmp_path: Path):
 
 
 def test_site_name_and_title_per_language(site: Path):
-    # The registry names the site in each language; a home page gets it once.
-    assert "<title>Není to tvoje vina</title>" in html_of(site, "cs/index.html")
-    assert "<title>Not Your Fault</title>" in html_of(site, "index.html")
+    # The registry names the site in each language.
+    assert "<title>Domů - Není to tvoje vina</title>" in html_of(site, "cs/index.html")
+    assert "<title>Home - Not Your Fault</title>" in html_of(site, "index.html")
     assert "<title>About - Nicht deine Schuld</title>" in html_of(site, "de/about/index.html")
+
+
+def test_a_page_titled_with_the_site_name_gets_it_once(site_dir: Path):
+    assert "<title>Not Your Fault</title>" in html_of(site_dir, "index.html")
