@@ -69,3 +69,9 @@ def test_no_cookies_or_analytics_configured():
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert "font: false" in config
     assert "analytics" not in config and "consent" not in config
+
+
+def test_static_host_headers_carry_the_same_policy(site_dir: Path):
+    headers = (site_dir / "_headers").read_text(encoding="utf-8")
+    assert "Content-Security-Policy: default-src 'self';" in headers
+    assert "frame-ancestors 'none'" in headers and "Referrer-Policy: no-referrer" in headers

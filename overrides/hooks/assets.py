@@ -1,4 +1,4 @@
-"""MkDocs hook: serve our CSS and JS parts as one site.css and one site.js."""
+"""MkDocs hook: our CSS and JS parts as one site.css and one site.js; the _headers file."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from mkdocs.structure.files import File, Files
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
-from nyf.bundle import bundle_target, join_parts
+from nyf.bundle import bundle_target, join_parts, static_host_headers
 
 
 # After mkdocs-static-i18n's on_files (-100), which cannot handle generated files.
@@ -27,3 +27,10 @@ def on_files(files: Files, config) -> Files:
     for target, texts in parts.items():
         files.append(File.generated(config, target, content=join_parts(texts)))
     return files
+
+
+def on_post_build(config) -> None:
+    policy = config.extra.get("content_security_policy")
+    if policy:
+        headers = static_host_headers(" ".join(policy.split()))
+        (Path(config.site_dir) / "_headers").write_text(headers, encoding="utf-8")

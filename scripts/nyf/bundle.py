@@ -27,3 +27,14 @@ def bundle_target(src_uri: str) -> str | None:
 def join_parts(parts: Iterable[tuple[str, str]]) -> str:
     """Concatenate (name, text) parts in name order, each headed by its name."""
     return "\n".join(f"/* {name} */\n{text.rstrip()}\n" for name, text in sorted(parts))
+
+
+def static_host_headers(content_security_policy: str) -> str:
+    """A ``_headers`` file (Netlify, Cloudflare Pages) with our security headers."""
+    return (
+        "/*\n"
+        f"  Content-Security-Policy: {content_security_policy}; frame-ancestors 'none'\n"
+        "  Referrer-Policy: no-referrer\n"
+        "  X-Content-Type-Options: nosniff\n"
+        "  Permissions-Policy: geolocation=(), camera=(), microphone=(), interest-cohort=()\n"
+    )
