@@ -76,12 +76,13 @@ def on_env(env, config: MkDocsConfig, files):
     language = _current(config)
     try:
         translations = catalogs.translations(language.locale)
+        not_found = _not_found_entries(config)
     except DataError as error:
         raise PluginError(str(error)) from None
     env.install_gettext_translations(translations, newstyle=True)
     env.globals["nyf_language"] = language
     env.globals["nyf_registry"] = _registry()
-    env.globals["nyf_not_found"] = _not_found_entries(config)
+    env.globals["nyf_not_found"] = not_found
     return env
 
 
