@@ -20,6 +20,7 @@ from babel import Locale, UnknownLocaleError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from nyf import catalogs
 from nyf.languages import LUNR_LANGUAGES, REGISTRY_FILE, load_registry, material_theme_dirs
 from nyf.yamlfile import DataError
 
@@ -102,9 +103,8 @@ def main(
         registry_file.write_text(original, encoding="utf-8")
         print(f"error: the new entry is not valid, nothing changed: {error}", file=sys.stderr)
         return 1
-    import catalogs
 
-    catalogs.update(load_registry(registry_file), locales_dir or catalogs.catalogs.LOCALES_DIR)
+    catalogs.update(load_registry(registry_file), locales_dir or catalogs.LOCALES_DIR)
     name = Locale.parse(locale).get_display_name(locale)
     print(NEXT_STEPS.format(code=args.code, name=name, locale=locale,
                             published="" if args.publish else " (not published yet)"))  # fmt: skip

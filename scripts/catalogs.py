@@ -1,6 +1,6 @@
 """Extract, update, compile and check the gettext catalogs in locales/.
 
-Usage: python scripts/catalogs.py {extract,update,compile,check} [--strict]
+Usage: python scripts/catalogs.py {extract,update,compile,check}
 
 extract  writes locales/messages.pot from overrides/ and scripts/nyf/ (babel.cfg),
          keeping comments that start with "Translators:".
@@ -14,11 +14,8 @@ check    reports untranslated and fuzzy strings per language; exits 1 when a
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
-
-from babel.messages.frontend import CommandLineInterface
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -27,47 +24,11 @@ from nyf.languages import Registry, load_registry
 from nyf.yamlfile import DataError
 
 ROOT = catalogs.ROOT
-POT = catalogs.LOCALES_DIR / f"{catalogs.DOMAIN}.pot"
-
-
-def _pybabel(*args: str) -> None:
-    CommandLineInterface().run(["pybabel", "-q", *args])
-
-
-def extract() -> None:
-    # Run from the project root so the .pot names files relative to it.
-    here = Path.cwd()
-    os.chdir(ROOT)
-    try:
-        _pybabel(
-            "extract",
-            "-F", "babel.cfg",
-            "-c", "Translators:",
-            "--sort-by-file",
-            "--project", "Not Your Fault",
-            "-o", str(POT.relative_to(ROOT)),
-            ".",
-        )  # fmt: skip
-    finally:
-        os.chdir(here)
-
-
-def translated_locales(registry: Registry) -> list[str]:
-    return [lang.locale for lang in registry.languages if not lang.default]
-
-
-def update(registry: Registry, locales_dir: Path = catalogs.LOCALES_DIR) -> None:
-    for locale in translated_locales(registry):
-        po = catalogs.po_path(locale, locales_dir)
-        if po.is_file():
-            _pybabel("update", "-i", str(POT), "-d", str(locales_dir), "-l", locale,
-                     "--ignore-obsolete")  # fmt: skip
-        else:
-            _pybabel("init", "-i", str(POT), "-d", str(locales_dir), "-l", locale)
+POT = catalogs.POT
 
 
 def compile_all(registry: Registry) -> None:
-    for locale in translated_locales(registry):
+    for locale in catalogs.translated_locales(registry):
         catalogs.compile_catalog(locale)
 
 
@@ -106,9 +67,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         registry = load_registry()
         if args.command == "extract":
-            extract()
+            catalogs.extract()
         elif args.command == "update":
-            update(registry)
+            catalogs.update(registry)
         elif args.command == "compile":
             compile_all(registry)
         else:

@@ -19,9 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import check_helpline_sites as urlcheck
 import yaml
-from nyf import linkcheck, urlcache
+from nyf import linkcheck, urlcache, urlcheck
 from nyf.languages import ROOT, load_registry
 
 CACHE_FILE = ROOT / ".cache" / "external-links.json"

@@ -15,6 +15,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
 import check_helpline_sites as checker
+from nyf import urlcheck
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -82,21 +83,21 @@ def silent_server():
     ],
 )
 def test_status_of_each_answer(server, path, outcome, status):
-    result = checker.check_url(server + path, timeout=2, retries=1, backoff=0)
+    result = urlcheck.check_url(server + path, timeout=2, retries=1, backoff=0)
     assert (result.outcome, result.status) == (outcome, status)
     if outcome == "redirect":
         assert result.detail == "-> /ok"
 
 
 def test_server_errors_are_retried_client_errors_are_not(server):
-    checker.check_url(server + "/broken", timeout=2, retries=2, backoff=0)
-    checker.check_url(server + "/missing", timeout=2, retries=2, backoff=0)
+    urlcheck.check_url(server + "/broken", timeout=2, retries=2, backoff=0)
+    urlcheck.check_url(server + "/missing", timeout=2, retries=2, backoff=0)
     assert _Handler.hits == {"/broken": 3, "/missing": 1}
 
 
 def test_a_server_that_never_answers_times_out(silent_server):
     started = time.monotonic()
-    result = checker.check_url(silent_server, timeout=0.3, retries=1, backoff=0)
+    result = urlcheck.check_url(silent_server, timeout=0.3, retries=1, backoff=0)
     assert result.outcome == "timeout"
     assert result.attempts == 2
     assert time.monotonic() - started < 5
@@ -107,17 +108,17 @@ def test_connection_refused_is_an_error():
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
     sock.close()  # nothing listens on this port now
-    result = checker.check_url(f"http://127.0.0.1:{port}/", timeout=1, retries=0)
+    result = urlcheck.check_url(f"http://127.0.0.1:{port}/", timeout=1, retries=0)
     assert result.outcome == "error"
 
 
 def test_per_host_limit_and_concurrency(server):
     urls = [f"{server}/ok{i}" for i in range(6)]
-    results = checker.check_all(urls, timeout=2, retries=0, workers=6, per_host=1)
+    results = urlcheck.check_all(urls, timeout=2, retries=0, workers=6, per_host=1)
     assert [r.outcome for r in results] == ["ok"] * 6
     assert _Handler.peak == 1
     _Handler.peak = 0
-    checker.check_all(urls, timeout=2, retries=0, workers=6, per_host=3)
+    urlcheck.check_all(urls, timeout=2, retries=0, workers=6, per_host=3)
     assert 1 < _Handler.peak <= 3
 
 

@@ -10,10 +10,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 
-import check_helpline_sites
 import check_links
 import pytest
-from nyf import urlcache
+from nyf import urlcache, urlcheck
 from nyf.linkcheck import SiteLanguage, check_site
 
 SITE_URL = "https://notyourfault.example.org/"
@@ -289,10 +288,10 @@ def test_cache_skips_good_results_but_rechecks_failures(local_server: str, tmp_p
     urls = [f"{local_server}/ok", f"{local_server}/missing"]
 
     def check(todo: list[str]):
-        return check_helpline_sites.check_all(todo, timeout=1, retries=0)
+        return urlcheck.check_all(todo, timeout=1, retries=0)
 
     def run(now=time.time):
-        return urlcache.cached_check(urls, check, cache, check_helpline_sites.UrlStatus, now=now)
+        return urlcache.cached_check(urls, check, cache, urlcheck.UrlStatus, now=now)
 
     run()
     second = run()

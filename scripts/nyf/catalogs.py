@@ -9,20 +9,24 @@ than the ``.po``, so a plain ``mkdocs build`` works on a fresh clone.
 from __future__ import annotations
 
 import io
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
+from babel.messages.frontend import CommandLineInterface
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.support import NullTranslations, Translations
 
+from nyf.languages import Registry
 from nyf.yamlfile import DataError
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCALES_DIR = ROOT / "locales"
 DOMAIN = "messages"
+POT = LOCALES_DIR / f"{DOMAIN}.pot"
 
 
 def po_path(locale: str, locales_dir: Path = LOCALES_DIR) -> Path:
@@ -150,3 +154,40 @@ def catalog_status(
         for error in errors:
             status.errors.append(f"{_display(po)}:{message.lineno} {message.id!r}: {error}")
     return status
+
+
+def _pybabel(*args: str) -> None:
+    CommandLineInterface().run(["pybabel", "-q", *args])
+
+
+def extract() -> None:
+    # Run from the project root so the .pot names files relative to it.
+    here = Path.cwd()
+    os.chdir(ROOT)
+    try:
+        _pybabel(
+            "extract",
+            "-F", "babel.cfg",
+            "-c", "Translators:",
+            "--sort-by-file",
+            "--project", "Not Your Fault",
+            "-o", str(POT.relative_to(ROOT)),
+            ".",
+        )  # fmt: skip
+    finally:
+        os.chdir(here)
+
+
+def translated_locales(registry: Registry) -> list[str]:
+    return [lang.locale for lang in registry.languages if not lang.default]
+
+
+def update(registry: Registry, locales_dir: Path = LOCALES_DIR) -> None:
+    """Create or update the .po of every language but the source, from the .pot."""
+    for locale in translated_locales(registry):
+        po = po_path(locale, locales_dir)
+        if po.is_file():
+            _pybabel("update", "-i", str(POT), "-d", str(locales_dir), "-l", locale,
+                     "--ignore-obsolete")  # fmt: skip
+        else:
+            _pybabel("init", "-i", str(POT), "-d", str(locales_dir), "-l", locale)
