@@ -79,7 +79,12 @@ def on_env(env, config: MkDocsConfig, files):
         not_found = _not_found_entries(config)
     except DataError as error:
         raise PluginError(str(error)) from None
-    env.install_gettext_translations(translations, newstyle=True)
+    # Catalogs come from translators: every string they give is escaped text.
+    env.install_gettext_callables(
+        gettext=catalogs.escaped(translations.gettext),
+        ngettext=catalogs.escaped(translations.ngettext),
+        newstyle=True,
+    )
     env.globals["nyf_language"] = language
     env.globals["nyf_registry"] = _registry()
     env.globals["nyf_not_found"] = not_found

@@ -1,8 +1,9 @@
-"""MkDocs hook: serve Material's stylesheet without the rules this site never uses.
+"""MkDocs hook: one stylesheet per page, without the rules this site never uses.
 
 Thin glue over nyf.cssprune, once, after every language is built: prune
-assets/stylesheets/main.*.min.css, give it a new content-hashed name (so no
-browser keeps a stale copy) and point every page at it.
+Material's main and palette stylesheets, join them with ours (site.css) into
+one file with a content-hashed name (so no browser keeps a stale copy), and
+point every page at it. One request instead of three.
 """
 
 from __future__ import annotations
@@ -14,7 +15,10 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
-from nyf.cssprune import hashed_name, prune_css
+from nyf.cssprune import hashed_name, prune_css, theme_script_names
+
+#: Our stylesheet (hooks/assets.py), which becomes the only one of every page.
+SITE_CSS = "site.css"
 
 
 # After mkdocs-static-i18n (-100) has built every language, and after the
@@ -26,21 +30,33 @@ def on_post_build(config) -> None:
         return
     site = Path(config.site_dir)
     styles = site / "assets" / "stylesheets"
+    scripts = site / "assets" / "javascripts"
     mains = sorted(styles.glob("main.*.min.css"))
-    if len(mains) != 1:
+    ours = styles / SITE_CSS
+    if len(mains) != 1 or not ours.is_file():
         return  # not Material's layout: leave it alone
-    main = mains[0]
+    theme = mains + sorted(styles.glob("palette.*.min.css"))
     pages = sorted(site.rglob("*.html"))
     texts = {page: page.read_text(encoding="utf-8") for page in pages}
-    scripts = "\n".join(
-        p.read_text(encoding="utf-8") for p in (site / "assets" / "javascripts").glob("*.js")
+    our_css = ours.read_text(encoding="utf-8")
+    our_js = "\n".join(p.read_text(encoding="utf-8") for p in scripts.glob("site*.js"))
+    bundle = "\n".join(p.read_text(encoding="utf-8") for p in scripts.glob("bundle.*.js"))
+    pruned = prune_css(
+        "".join(p.read_text(encoding="utf-8") for p in theme),
+        texts.values(),
+        our_js + "\n" + theme_script_names(bundle),
+        other_css=our_css,
+        prune_elements=True,
     )
-    other_css = "\n".join(p.read_text(encoding="utf-8") for p in styles.glob("*.css") if p != main)
-    pruned = prune_css(main.read_text(encoding="utf-8"), texts.values(), scripts, other_css)
-    new_name = hashed_name(main.name, pruned)
-    (styles / new_name).write_text(pruned, encoding="utf-8")
-    main.unlink()
-    main.with_name(main.name + ".map").unlink(missing_ok=True)
+    joined = f"{pruned}\n{our_css}"
+    new_name = hashed_name(SITE_CSS, joined)
+    (styles / new_name).write_text(joined, encoding="utf-8")
+    for old in [*theme, ours]:
+        old.unlink()
+        old.with_name(old.name + ".map").unlink(missing_ok=True)
+    reference = f"assets/stylesheets/{SITE_CSS}"
     for page, text in texts.items():
-        if main.name in text:
-            page.write_text(text.replace(main.name, new_name), encoding="utf-8")
+        if reference in text:
+            page.write_text(
+                text.replace(reference, f"assets/stylesheets/{new_name}"), encoding="utf-8"
+            )

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from nyf.cssprune import minify_css
+
 #: Folders of parts, and the one file each is served as.
 BUNDLES = {
     "assets/stylesheets/nyf/": "assets/stylesheets/site.css",
@@ -25,8 +27,25 @@ def bundle_target(src_uri: str) -> str | None:
 
 
 def join_parts(parts: Iterable[tuple[str, str]]) -> str:
-    """Concatenate (name, text) parts in name order, each headed by its name."""
-    return "\n".join(f"/* {name} */\n{text.rstrip()}\n" for name, text in sorted(parts))
+    """Concatenate (name, text) parts in name order, each headed by its name.
+
+    Comments and indentation are for the people who edit the parts, not for a
+    reader's download: CSS parts are minified, JavaScript parts lose their
+    comment lines and indentation (a line-based step that cannot change what
+    the code does, unlike a full minifier).
+    """
+    return "\n".join(
+        f"/* {name} */\n{_compact(name, text).rstrip()}\n" for name, text in sorted(parts)
+    )
+
+
+def _compact(name: str, text: str) -> str:
+    if name.endswith(".css"):
+        return minify_css(text)
+    if name.endswith(".js"):
+        lines = (line.strip() for line in text.splitlines())
+        return "\n".join(line for line in lines if line and not line.startswith("//"))
+    return text
 
 
 def static_host_headers(content_security_policy: str) -> str:

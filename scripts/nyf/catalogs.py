@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from babel.messages.frontend import CommandLineInterface
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.support import NullTranslations, Translations
+from markupsafe import escape
 
 from nyf.languages import Registry
 from nyf.yamlfile import DataError
@@ -191,3 +193,16 @@ def update(registry: Registry, locales_dir: Path = LOCALES_DIR) -> None:
                      "--ignore-obsolete")  # fmt: skip
         else:
             _pybabel("init", "-i", str(POT), "-d", str(locales_dir), "-l", locale)
+
+
+def escaped(function: Callable[..., str]) -> Callable[..., str]:
+    """``function`` (gettext, ngettext) whose result is HTML-escaped text.
+
+    Our templates mark no msgid with markup, so a translation is always plain
+    text; a ``<`` or ``"`` a translator types is shown, never parsed.
+    """
+
+    def escaped_function(*args: object) -> str:
+        return str(escape(function(*args)))
+
+    return escaped_function

@@ -8,10 +8,12 @@ needs a class found in neither can never match, and a ``--md-*`` property
 that no kept rule, stylesheet or script reads is dead weight.
 
 Conservative by construction: a selector is dropped only when it REQUIRES a
-class that appears nowhere (classes inside :not(), :is(), :where() and :has()
-are ignored), every JavaScript identifier-like token counts as a possible
-class, and classes the JavaScript builds from a prefix (``md-tag--${x}``)
-keep every class with that prefix.
+class, an element or a palette colour that appears nowhere (what stands inside
+:not(), :is(), :where() and :has() is ignored). Every identifier-like token of
+our own JavaScript counts as a possible class, and classes a script builds
+from a prefix (``md-tag--${x}``) keep every class with that prefix. Material's
+bundle.js names the classes of every feature it supports; only the ``md-*``
+names of the features this site uses count (``theme_script_names``).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _CLASS_ATTR = re.compile(r"""\bclass\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
@@ -28,6 +31,62 @@ _SELECTOR_FUNCTION = re.compile(r":(?:not|is|where|has|matches|-webkit-any|-moz-
 _CLASS = re.compile(r"\.((?:\\.|[\w-])+)")
 _VAR_USE = re.compile(r"var\(\s*(--[\w-]+)")
 _PROPERTY = re.compile(r"--[\w-]+")
+_TAG = re.compile(r"""<([a-zA-Z][a-zA-Z0-9-]*)""")
+_TYPE_SELECTOR = re.compile(r"(?:^|[\s>+~])([a-z][a-z0-9-]*)")
+_PSEUDO = re.compile(r"::?[a-zA-Z-]+(?:\([^)]*\))?")
+_PALETTE_ATTRIBUTE = re.compile(r"""\[(data-md-color-[a-z]+)=["']?([\w-]+)["']?\]""")
+_HTML_PALETTE = re.compile(r"""(data-md-color-[a-z]+)=["']([\w -]*)["']""")
+#: Elements Material's search builds in the browser (results, highlights).
+RUNTIME_TAGS = frozenset(
+    [
+        "html",
+        "body",
+        "article",
+        "mark",
+        "details",
+        "summary",
+        "h1",
+        "h2",
+        "p",
+        "a",
+        "ol",
+        "li",
+        "ul",
+        "span",
+        "div",
+        "nav",
+        "button",
+        "svg",
+        "path",
+        "input",
+        "label",
+        "form",
+        "time",
+    ]
+)
+#: Material features this site does not enable (mkdocs.yml): their class names
+#: in bundle.js do not keep their rules.
+UNUSED_THEME_FEATURES = (
+    "md-annotation",
+    "md-author",
+    "md-banner",
+    "md-clipboard",
+    "md-code",
+    "md-consent",
+    "md-draft",
+    "md-feedback",
+    "md-post",
+    "md-profile",
+    "md-progress",
+    "md-social",
+    "md-source",
+    "md-status",
+    "md-tabs",
+    "md-tag",
+    "md-tooltip",
+    "md-top",
+    "md-version",
+)
 #: At-rules whose body holds rules (pruned inside); others are kept whole.
 _GROUPING = ("@media", "@supports", "@layer", "@container")
 #: Rounds of custom-property pruning: a property read only by a dropped
@@ -42,6 +101,25 @@ def html_classes(html: str) -> set[str]:
 def js_names(js: str) -> tuple[set[str], tuple[str, ...]]:
     """Every token a script may use as a class, and the prefixes it builds classes from."""
     return set(_JS_TOKEN.findall(js)), tuple(sorted(set(_JS_CLASS_PREFIX.findall(js))))
+
+
+def html_tags(html: str) -> set[str]:
+    return {name.lower() for name in _TAG.findall(html)}
+
+
+def html_palette(html: str) -> set[tuple[str, str]]:
+    """The (attribute, value) pairs of Material's palette in a page (body data-md-color-*)."""
+    return {(name, value.replace(" ", "-")) for name, value in _HTML_PALETTE.findall(html)}
+
+
+def theme_script_names(bundle_js: str) -> str:
+    """The class names in Material's bundle.js that this site's features can add."""
+    names = {
+        token
+        for token in _JS_TOKEN.findall(bundle_js)
+        if token.startswith("md-") and not token.startswith(UNUSED_THEME_FEATURES)
+    }
+    return " ".join(sorted(names))
 
 
 def _split_top(text: str, separator: str) -> list[str]:
@@ -72,12 +150,35 @@ def _without_functions(selector: str) -> str:
             index += 1
 
 
-def selector_can_match(selector: str, used: set[str], prefixes: tuple[str, ...]) -> bool:
-    required = re.sub(r"\[[^\]]*\]", "", _without_functions(selector))
+@dataclass(frozen=True)
+class Usage:
+    """What the site's pages and scripts can use: classes, elements, palette colours.
+
+    ``tags`` and ``palette`` of None mean "unknown": nothing is pruned for them.
+    """
+
+    classes: set[str]
+    prefixes: tuple[str, ...] = ()
+    tags: set[str] | None = None
+    palette: set[tuple[str, str]] | None = None
+
+
+def selector_can_match(selector: str, usage: Usage) -> bool:
+    outside = _without_functions(selector)
+    if usage.palette is not None:
+        for name, value in _PALETTE_ATTRIBUTE.findall(outside):
+            if (name, value) not in usage.palette:
+                return False
+    required = re.sub(r"\[[^\]]*\]", "", outside)
     for name in _CLASS.findall(required):
         name = name.replace("\\", "")
-        if name not in used and not name.startswith(prefixes):
+        if name not in usage.classes and not name.startswith(usage.prefixes):
             return False
+    if usage.tags is not None:
+        bare = _PSEUDO.sub("", re.sub(r"[.#](?:\\.|[\w-])+", "", required))
+        for tag in _TYPE_SELECTOR.findall(bare):
+            if tag not in usage.tags:
+                return False
     return True
 
 
@@ -108,19 +209,19 @@ def _parse(css: str, index: int = 0) -> tuple[list, int]:
     return items, index
 
 
-def _emit(items: list, used: set[str], prefixes: tuple[str, ...]) -> str:
+def _emit(items: list, usage: Usage) -> str:
     out = []
     for prelude, body in items:
         if body is None:
             out.append(prelude)
         elif isinstance(body, list):
-            inner = _emit(body, used, prefixes)
+            inner = _emit(body, usage)
             if inner:
                 out.append(f"{prelude}{{{inner}}}")
         elif prelude.startswith("@"):
             out.append(f"{prelude}{{{body}}}")
         else:
-            kept = [s for s in _split_top(prelude, ",") if selector_can_match(s, used, prefixes)]
+            kept = [s for s in _split_top(prelude, ",") if selector_can_match(s, usage)]
             if kept:
                 out.append(f"{','.join(kept)}{{{body}}}")
     return "".join(out)
@@ -146,15 +247,45 @@ def _prune_properties(css: str, also_read: str) -> str:
     return css
 
 
-def prune_css(css: str, html_pages: Iterable[str], scripts: str, other_css: str = "") -> str:
-    """``css`` without what no page, script or other stylesheet can use."""
-    used: set[str] = set()
+def prune_css(
+    css: str,
+    html_pages: Iterable[str],
+    scripts: str,
+    other_css: str = "",
+    *,
+    prune_elements: bool = False,
+) -> str:
+    """``css`` without what no page, script or other stylesheet can use.
+
+    With ``prune_elements``, a selector that needs an element no page has (and
+    Material's search does not build), or a palette colour no page sets, goes too.
+    """
+    classes: set[str] = set()
+    tags: set[str] = set(RUNTIME_TAGS)
+    palette: set[tuple[str, str]] = set()
     for html in html_pages:
-        used |= html_classes(html)
+        classes |= html_classes(html)
+        if prune_elements:
+            tags |= html_tags(html)
+            palette |= html_palette(html)
     tokens, prefixes = js_names(scripts)
+    usage = Usage(
+        classes | tokens,
+        prefixes,
+        tags if prune_elements else None,
+        palette if prune_elements else None,
+    )
     items, _end = _parse(_COMMENT.sub("", css))
-    pruned = _emit(items, used | tokens, prefixes)
+    pruned = _emit(items, usage)
     return _prune_properties(pruned, scripts + _COMMENT.sub("", other_css))
+
+
+def minify_css(css: str) -> str:
+    """Our hand-written CSS without comments and needless white space."""
+    css = _COMMENT.sub("", css)
+    css = re.sub(r"\s+", " ", css)
+    css = re.sub(r"\s*([{};,>])\s*", r"\1", css)
+    return css.replace(";}", "}").strip()
 
 
 def hashed_name(name: str, content: str) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Protocol
 from urllib.parse import urlsplit
 
+from markupsafe import escape
 from mkdocs.utils.meta import get_data
 
 from nyf.languages import Language, Registry
@@ -98,4 +99,5 @@ def title_sections_from_index_pages(items) -> None:
         if getattr(first, "is_page", False) and first.file.name == "index":
             _markdown, meta = get_data(first.file.content_string)
             if isinstance(meta.get("title"), str):
-                item.title = meta["title"]
+                # Material prints section titles unescaped: make this one text.
+                item.title = escape(meta["title"])
