@@ -46,7 +46,7 @@ translation-status: $(STAMP)
 	$(BIN)/python scripts/translation_status.py
 
 test: $(STAMP)
-	scripts/install_chromium.sh
+	scripts/install_test_tools.sh
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python scripts/catalogs.py check

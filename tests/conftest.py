@@ -46,7 +46,7 @@ def site_url(site_dir):
 def browser():
     playwright_api = pytest.importorskip("playwright.sync_api")
     if not CHROMIUM.exists() or shutil.which("chromium") is None:
-        pytest.fail("Debian's chromium is missing: run scripts/install_chromium.sh")
+        pytest.fail("Debian's chromium is missing: run scripts/install_test_tools.sh")
     with playwright_api.sync_playwright() as pw:
         instance = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield instance

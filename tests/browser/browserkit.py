@@ -68,6 +68,18 @@ EXIT_WITNESS_JS = """
 """
 
 
+#: Installed before the page's scripts: records every Content-Security-Policy
+#: violation (a refused inline script or style, a request to another host).
+CSP_WITNESS_JS = """
+window.nyfCspViolations = [];
+document.addEventListener('securitypolicyviolation', (event) => {
+  window.nyfCspViolations.push(
+    event.violatedDirective + ' ' + (event.blockedURI || 'inline') + ' ' + (event.sample || '')
+  );
+});
+"""
+
+
 @dataclass
 class Tab:
     """A page in its own context, with what it asked of other hosts and what it logged."""
@@ -98,6 +110,21 @@ def site_pages(site_dir: Path) -> list[str]:
             continue
         pages.append("" if relative == "." else relative + "/")
     return pages
+
+
+def pages_to_test(pages: list[str]) -> list[str]:
+    """Every content page, and one country page of the helpline directory.
+
+    The country pages are one template with other data (the helpline tests
+    check their data); one per language stands for them in the browser.
+    """
+    country_pages = [page for page in pages if _is_country_page(page)]
+    return [page for page in pages if not _is_country_page(page)] + country_pages[:1]
+
+
+def _is_country_page(page: str) -> bool:
+    parts = page.rstrip("/").split("/")
+    return len(parts) >= 2 and parts[-2] == "helplines" and len(parts[-1]) == 2
 
 
 def language_home(site_url: str, language: Language) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from browserkit import ELSEWHERE_HTML, EXIT_WITNESS_JS, Tab
+from browserkit import CSP_WITNESS_JS, ELSEWHERE_HTML, EXIT_WITNESS_JS, Tab
 from nyf.languages import REGISTRY_FILE, Language, load_registry
 
 
@@ -45,6 +45,7 @@ def open_tab(browser, site_url) -> Iterator[Callable[..., Tab]]:
 
         context.route(lambda url: not url.startswith(site_url), answer)
         context.add_init_script(EXIT_WITNESS_JS)
+        context.add_init_script(CSP_WITNESS_JS)
 
         def console(message) -> None:
             if message.type == "error":

@@ -1,4 +1,4 @@
-"""Every page of every language in a real browser: axe-core, requests, console, switcher.
+"""Every content page of every language in a real browser: axe, CSP, requests, console.
 
 axe-core comes from the axe-playwright-python package (pinned in
 requirements.txt), which ships axe.min.js; we inject that file ourselves.
@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 
 import axe_playwright_python
 import pytest
-from browserkit import language_home, site_pages
+from browserkit import language_home, site_pages, pages_to_test
 from nyf.languages import REGISTRY_FILE, load_registry
 
 pytestmark = pytest.mark.browser
@@ -19,8 +19,8 @@ pytestmark = pytest.mark.browser
 AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(
     encoding="utf-8"
 )
-#: Impacts that fail the test; "minor" and "moderate" findings are printed.
-BLOCKING_IMPACTS = {"serious", "critical"}
+#: Impacts that fail the test: all of them, minor included.
+BLOCKING_IMPACTS = {"minor", "moderate", "serious", "critical"}
 #: axe rules switched off, each with the reason. Keep this empty if you can.
 DISABLED_RULES: dict[str, str] = {}
 
@@ -65,21 +65,23 @@ def language(code, registry):
     return registry.get(code)
 
 
-def test_every_page_passes_axe_loads_nothing_from_elsewhere_and_logs_no_error(
+def test_every_page_passes_axe_and_its_csp_loads_nothing_from_elsewhere_and_logs_no_error(
     open_tab, site_dir, site_url, language, languages
 ):
-    pages = _pages_of(language, site_dir, languages)
+    pages = pages_to_test(_pages_of(language, site_dir, languages))
     assert pages, f"no pages built for {language.code}"
     tab = open_tab()
     page = tab.page
     problems: list[str] = []
     switcher_problems: list[str] = []
+    csp_violations: list[str] = []
     for path in pages:
         url = site_url + path
         response = page.goto(url)
         assert response is not None and response.ok, f"{url}: {response and response.status}"
         assert page.locator("html").get_attribute("lang") == language.hreflang, url
         assert page.locator("html").get_attribute("dir") == language.dir, url
+        csp_violations += [f"{url}: {v}" for v in page.evaluate("window.nyfCspViolations")]
         for violation in _run_axe(page):
             if violation["impact"] in BLOCKING_IMPACTS:
                 problems.append(_describe(url, violation))
@@ -96,7 +98,8 @@ def test_every_page_passes_axe_loads_nothing_from_elsewhere_and_logs_no_error(
             expected = language_home(site_url, target) + rest
             if href != expected:
                 switcher_problems.append(f"{url}: {hreflang} -> {href}, expected {expected}")
-    assert problems == [], "serious or critical axe violations:\n" + "\n".join(problems)
+    assert csp_violations == [], "Content-Security-Policy violations:\n" + "\n".join(csp_violations)
+    assert problems == [], "axe violations:\n" + "\n".join(problems)
     assert switcher_problems == [], "\n".join(switcher_problems)
     assert tab.external == [], "requests to other hosts:\n" + "\n".join(tab.external)
     assert tab.console_errors == [], "\n".join(tab.console_errors)
