@@ -1,9 +1,11 @@
-"""MkDocs hook: the crisis checks of nyf.content_rules in every language, and a readability report.
+"""MkDocs hook: the crisis-route check of nyf.content_rules in every language, and a report.
 
 The build stops when a page in any language names danger, self-harm or suicide
-without the crisis route marker, or when a crisis page does not show the five
-crisis steps. It also logs, for the pages a frightened young person reads, the
-Flesch-Kincaid grade and the words before the first section of help-now.
+without the crisis route marker: a reader must never meet those words without
+the way out. (The other content rules, the five crisis steps among them, run in
+tests/test_content.py.) The build also logs, for the pages a frightened young
+person reads, the Flesch-Kincaid grade and the words before the first section
+of help-now.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ REPORTED_PREFIXES = ("help-now/", "young-people/")
 
 
 def crisis_findings(docs: Path, rules_dir: Path) -> list[cr.Finding]:
-    """Crisis-route and crisis-step findings for every language folder under ``docs``."""
+    """Crisis-route findings for every language folder under ``docs``."""
     findings: list[cr.Finding] = []
     for lang_dir in sorted(p for p in docs.iterdir() if p.is_dir()):
         if not (rules_dir / f"{lang_dir.name}.yml").is_file():
@@ -35,7 +37,6 @@ def crisis_findings(docs: Path, rules_dir: Path) -> list[cr.Finding]:
         rules = cr.load_rules(lang_dir.name, rules_dir)
         for name, page in cr.load_pages(lang_dir, docs.parent).items():
             findings += cr.check_crisis_route(name, page, rules)
-            findings += cr.check_crisis_steps(name, page, rules)
     return findings
 
 
@@ -59,8 +60,10 @@ def on_pre_build(config) -> None:
         if name == "index.md" or name.startswith(REPORTED_PREFIXES):
             score = readability.score_text(path.read_text(encoding="utf-8"))
             log.info("readability: %s Flesch-Kincaid grade %.1f", name, score.grade)
-    help_now = cr.load_pages(english / "help-now", root)["index.md"]
-    log.info(
-        "help-now/index.md: %d words before the first section",
-        cr.words_before_first_section(help_now),
-    )
+    help_now = english / "help-now" / "index.md"
+    if help_now.is_file():
+        page = cr.parse_page(help_now.read_text(encoding="utf-8"), "help-now/index.md")
+        log.info(
+            "help-now/index.md: %d words before the first section",
+            cr.words_before_first_section(page),
+        )
