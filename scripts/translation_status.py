@@ -15,25 +15,16 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
-import subprocess
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from nyf.languages import ROOT, load_registry
-from nyf.translations import language_report, page_state, read_translation_meta
+from nyf.translations import english_at, language_report, page_state, read_translation_meta
 from nyf.yamlfile import DataError
 
 DOCS = ROOT / "docs"
-
-
-def english_at(blob: str, root: Path = ROOT) -> str | None:
-    """The English text with git blob hash ``blob``, or None if git lacks it."""
-    result = subprocess.run(
-        ["git", "cat-file", "-p", blob], cwd=root, capture_output=True, check=False
-    )
-    return result.stdout.decode("utf-8") if result.returncode == 0 else None
 
 
 def diff(docs: Path, language: str, page: str, default: str, root: Path = ROOT) -> tuple[int, str]:

@@ -168,7 +168,7 @@ def test_rules_do_not_fire_on_good_text(text):
 
 def test_help_now_h2_needs_an_explicit_id():
     page = _page(GOOD_FRONT + "# T\n\n## Stop replying\n\nText.\n")
-    findings = cr.check_page("help-now/index.md", page, RULES)
+    findings = cr.check_page("help-now/evidence.md", page, RULES)
     assert [f.rule for f in findings] == ["heading-id"]
     assert "{#stop-replying}" in findings[0].message
 
@@ -292,7 +292,10 @@ def test_rules_file_errors(tmp_path, yaml_text, expected):
 # --- readability ---------------------------------------------------------------
 
 #: Pages a frightened young person may land on: written for a 12-year-old.
-PLAIN_PAGES = ["index.md", "help-now/index.md", "young-people/index.md", "young-people/younger.md"]
+PLAIN_PAGES = [
+    "index.md",
+    *sorted(name for name in PAGES if name.startswith(("help-now/", "young-people/"))),
+]
 #: Flesch-Kincaid grade 6 is about age 11-12; reading ease 70+ is "fairly easy".
 MAX_GRADE = 6.0
 MIN_READING_EASE = 70.0
@@ -339,3 +342,111 @@ def test_translated_page_follows_its_languages_rules(language, name):
     rules = cr.load_rules(language)
     page = cr.load_pages(ROOT / "docs" / language)[name]
     _fail_on(cr.check_page(name, page, rules))
+
+
+# --- the crisis route, the five steps and the first screen ------------------------
+
+#: The help-now page must fit its opening, the five steps and the helpline box
+#: on the first 390x844 phone screen; about 100 words is what fits.
+MAX_WORDS_BEFORE_FIRST_SECTION = 100
+
+STEPS_MD = "".join(
+    f"{n}. **{step.split('. ', 1)[0]}.** {step.split('. ', 1)[1]}\n"
+    for n, step in enumerate(RULES.crisis_steps, 1)
+)
+
+
+def test_help_now_opening_fits_the_first_screen():
+    words = cr.words_before_first_section(PAGES["help-now/index.md"])
+    assert words <= MAX_WORDS_BEFORE_FIRST_SECTION, (
+        f"help-now/index.md has {words} words before its first ## heading; "
+        f"keep it to {MAX_WORDS_BEFORE_FIRST_SECTION} so the steps and the helpline box "
+        "fit the first phone screen"
+    )
+
+
+def test_english_rules_have_five_crisis_steps():
+    assert len(RULES.crisis_steps) == 5, RULES.crisis_steps
+
+
+@pytest.mark.parametrize("name", cr.CRISIS_STEP_PAGES)
+def test_crisis_pages_show_the_same_five_steps(name):
+    _fail_on(cr.check_crisis_steps(name, PAGES[name], RULES))
+
+
+@pytest.mark.parametrize("language", ["en", "cs", "de", "fr", "es", "pl", "uk", "ar"])
+def test_every_language_lists_its_crisis_words(language):
+    # Without them, the crisis-route check could not fail in that language.
+    assert cr.load_rules(language).crisis_terms, f"data/content-rules/{language}.yml"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "rules"),
+    [
+        # suicide named, no crisis route
+        ("x.md", "If you think about suicide, talk to someone.\n", ["crisis-route"]),
+        # danger named, across a line break and in another case
+        ("x.md", "If you are IN\nDANGER, call.\n", ["crisis-route"]),
+        # the marker inside a sentence does not count: it must be a block of its own
+        ("x.md", "In danger? <!-- helplines:crisis --> Call.\n", ["crisis-route"]),
+        # the marker on its own line satisfies the rule
+        ("x.md", "If you are in danger, call.\n\n<!-- helplines:crisis -->\n", []),
+        # a page on the exemption list
+        ("about/sources.md", "The link to suicide.\n", []),
+        # 'dangerous' is not 'in danger'
+        ("x.md", "This phase is dangerous.\n", []),
+    ],
+)
+def test_crisis_route_rule(name, text, rules):
+    page = _page(GOOD_FRONT + "# T\n\n" + text)
+    assert [f.rule for f in cr.check_crisis_route(name, page, RULES)] == rules
+
+
+def test_crisis_route_rule_in_another_language():
+    rules = cr.load_rules("de")
+    page = _page(GOOD_FRONT + "# T\n\nWenn du in Gefahr bist, ruf an.\n")
+    assert [f.rule for f in cr.check_crisis_route("x.md", page, rules)] == ["crisis-route"]
+
+
+@pytest.mark.parametrize(
+    ("steps", "fires"),
+    [
+        # the canonical steps, with bold
+        (STEPS_MD, False),
+        # the same steps with a link inside an item: links are read as their text
+        (STEPS_MD.replace("Stop replying.", "[Stop replying](help.md)."), False),
+        # one word changed
+        (STEPS_MD.replace("Do not argue", "Never argue"), True),
+        # two steps swapped
+        ("\n".join([STEPS_MD.splitlines()[i] for i in (0, 2, 1, 3, 4)]) + "\n", True),
+        # a step missing
+        ("\n".join(STEPS_MD.splitlines()[:4]) + "\n", True),
+        # no list at all
+        ("Stop replying and tell someone.\n", True),
+    ],
+)
+def test_crisis_steps_rule(steps, fires):
+    page = _page(GOOD_FRONT + "# T\n\n" + steps)
+    findings = cr.check_crisis_steps("index.md", page, RULES)
+    assert bool(findings) is fires, findings
+    assert all(f.rule == "crisis-steps" for f in findings)
+
+
+def test_crisis_steps_rule_names_the_step_that_differs():
+    page = _page(GOOD_FRONT + "# T\n\n" + STEPS_MD.replace("Do not argue", "Never argue"))
+    (finding,) = cr.check_crisis_steps("help-now/index.md", page, RULES)
+    assert "step 1:" in finding.message and "Never argue" in finding.message
+
+
+def test_words_before_first_section_skips_markers_and_citations():
+    page = _page(
+        GOOD_FRONT + "# Title words\n\nOne two three. [[3]](s.md#source-3)\n\n"
+        "<!-- helplines:first-screen -->\n\n[four five](x.md)\n\n## Next {#n}\n\nLater.\n"
+    )
+    assert cr.words_before_first_section(page) == 5
+
+
+def test_crisis_terms_must_be_a_list(tmp_path):
+    (tmp_path / "xx.yml").write_text("crisis_terms: suicide\n", encoding="utf-8")
+    with pytest.raises(DataError, match="expected a list of phrases"):
+        cr.load_rules("xx", tmp_path)

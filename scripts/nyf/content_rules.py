@@ -16,7 +16,17 @@ translated. These checks keep them usable and translatable:
   ``data/content-rules/<lang>.yml``, matched case-insensitively on word
   boundaries;
 - lesson plans carry valid ``lesson:`` front matter and the sections every
-  lesson needs.
+  lesson needs;
+- a page that talks about danger, self-harm or suicide (``crisis_terms`` in
+  ``data/content-rules/<lang>.yml``) offers the crisis route: the
+  ``<!-- helplines:crisis -->`` marker, which the build turns into the reader's
+  24/7 line and emergency number;
+- the crisis pages show the five crisis steps word for word
+  (``crisis_steps`` in the rules file), so a child sees the same steps on
+  every page.
+
+``words_before_first_section`` measures how much a reader must get through
+before the first ``##`` heading; the build reports it for the help-now page.
 
 Each check returns a list of :class:`Finding`; an empty list means the page
 passes. ``tests/test_content.py`` runs them over docs/en.
@@ -42,6 +52,31 @@ MAX_DESCRIPTION_CHARS = 160
 #: Sections every lesson plan must have, by explicit id (the lesson header and
 #: the print stylesheet rely on #worksheet; teachers rely on the rest).
 REQUIRED_LESSON_IDS = ("safeguarding", "activities", "discussion", "closing-activity", "worksheet")
+
+#: The marker that the helplines hook replaces with the crisis route (a 24/7
+#: line to talk or text for the reader's country, then the emergency number).
+CRISIS_MARKER = "<!-- helplines:crisis -->"
+
+#: Pages that may name danger or suicide without offering the crisis route,
+#: each with the reason. Keep this list short: every exemption is a page where
+#: a frightened reader could land without the way out.
+CRISIS_ROUTE_EXEMPT = {
+    "about/sources.md": "a list of sources; it describes what each source says",
+    # Owned by the lessons issue, which places the marker in its safeguarding
+    # notes; remove this line when it does.
+    "schools/lessons/ages-16-18.md": "a lesson plan for teachers (lessons issue)",
+}
+
+#: A numbered list this long on a crisis page is taken to be the crisis steps.
+MIN_STEPS_TO_COMPARE = 3
+
+#: Pages that show the five crisis steps (the ``crisis_steps`` of the rules file).
+CRISIS_STEP_PAGES = (
+    "index.md",
+    "help-now/index.md",
+    "young-people/index.md",
+    "help-now/helping-a-friend.md",
+)
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
@@ -103,6 +138,8 @@ class Rules:
     victim_blaming: tuple[str, ...]
     graphic: tuple[str, ...]
     contractions: bool
+    crisis_terms: tuple[str, ...] = ()
+    crisis_steps: tuple[str, ...] = ()
 
 
 # --- parsing -----------------------------------------------------------------
@@ -200,6 +237,10 @@ def prose(page: Page) -> str:
 # --- rules --------------------------------------------------------------------
 
 
+#: The keys a rules file may have, in the order an error message lists them.
+RULE_KEYS = ("victim_blaming", "graphic", "contractions", "crisis_terms", "crisis_steps")
+
+
 def load_rules(language: str, rules_dir: Path = RULES_DIR) -> Rules:
     """Load ``data/content-rules/<language>.yml``; a malformed file raises DataError."""
     path = rules_dir / f"{language}.yml"
@@ -207,14 +248,12 @@ def load_rules(language: str, rules_dir: Path = RULES_DIR) -> Rules:
     data = doc.data
     if not isinstance(data, dict):
         raise doc.error((), "expected keys victim_blaming:, graphic: and contractions:")
-    unknown = set(data) - {"victim_blaming", "graphic", "contractions"}
+    unknown = set(data) - set(RULE_KEYS)
     if unknown:
         key = sorted(unknown)[0]
-        raise doc.error(
-            (key,), f"unknown key {key!r}; expected victim_blaming, graphic or contractions"
-        )
+        raise doc.error((key,), f"unknown key {key!r}; expected one of {', '.join(RULE_KEYS)}")
     lists = {}
-    for key in ("victim_blaming", "graphic"):
+    for key in ("victim_blaming", "graphic", "crisis_terms", "crisis_steps"):
         items = data.get(key) or []
         if not isinstance(items, list):
             raise doc.error((key,), "expected a list of phrases (one '- phrase' per line)")
@@ -225,7 +264,14 @@ def load_rules(language: str, rules_dir: Path = RULES_DIR) -> Rules:
     contractions = data.get("contractions", False)
     if not isinstance(contractions, bool):
         raise doc.error(("contractions",), f"expected true or false, found {contractions!r}")
-    return Rules(language, lists["victim_blaming"], lists["graphic"], contractions)
+    return Rules(
+        language,
+        lists["victim_blaming"],
+        lists["graphic"],
+        contractions,
+        lists["crisis_terms"],
+        lists["crisis_steps"],
+    )
 
 
 def phrase_pattern(phrase: str) -> re.Pattern[str]:
@@ -439,6 +485,122 @@ def is_lesson_page(name: str) -> bool:
     return bool(re.fullmatch(r"schools/lessons/ages-[^/]+\.md", name))
 
 
+# --- the crisis route and the five steps ---------------------------------------------
+
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_ORDERED_ITEM = re.compile(r"^\s{0,3}\d+[.)]\s+(.*)$")
+_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def check_crisis_route(name: str, page: Page, rules: Rules) -> list[Finding]:
+    """A page that names danger, self-harm or suicide must carry the crisis marker."""
+    if name in CRISIS_ROUTE_EXEMPT or not rules.crisis_terms:
+        return []
+    if any(line.strip() == CRISIS_MARKER for _n, line in _body_lines(page)):
+        return []
+    text = prose(page)
+    for term in rules.crisis_terms:
+        match = phrase_pattern(term).search(text)
+        if match:
+            return [
+                Finding(
+                    page.file,
+                    _prose_line(page, match.group(0)),
+                    "crisis-route",
+                    f"the page mentions {match.group(0)!r} but does not offer the crisis "
+                    f"route; add {CRISIS_MARKER} on a line of its own, with a blank line "
+                    "before and after, where the page talks about it",
+                )
+            ]
+    return []
+
+
+def normalise_step(text: str) -> str:
+    """A list item as a reader sees it: no bold, links reduced to their text."""
+    text = _MARKDOWN_LINK.sub(r"\1", text).replace("**", "").replace("__", "")
+    return " ".join(text.split())
+
+
+def ordered_lists(page: Page) -> list[tuple[int, list[str]]]:
+    """(first line, items) of every top-level numbered list in the body."""
+    found: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    start = 0
+    for number, line in _body_lines(page):
+        match = _ORDERED_ITEM.match(line)
+        if match:
+            if not current:
+                start = number
+            current.append(normalise_step(match.group(1)))
+        elif line.strip() and current and line.startswith((" ", "\t")):
+            current[-1] = normalise_step(current[-1] + " " + line)  # a wrapped item
+        elif current:
+            found.append((start, current))
+            current = []
+    if current:
+        found.append((start, current))
+    return found
+
+
+def check_crisis_steps(name: str, page: Page, rules: Rules) -> list[Finding]:
+    """A crisis page shows the five steps exactly as the rules file has them."""
+    if name not in CRISIS_STEP_PAGES or not rules.crisis_steps:
+        return []
+    expected = [normalise_step(step) for step in rules.crisis_steps]
+    lists = ordered_lists(page)
+    if any(items == expected for _line, items in lists):
+        return []
+    # The list that shares the most steps is the one the writer meant.
+    candidates = [item for item in lists if len(item[1]) >= MIN_STEPS_TO_COMPARE]
+    near = max(candidates, key=lambda item: sum(step in expected for step in item[1]), default=None)
+    if near is None:
+        return [
+            Finding(
+                page.file,
+                page.body_line,
+                "crisis-steps",
+                f"the page does not show the {len(expected)} crisis steps; copy them from "
+                f"crisis_steps: in data/content-rules/{rules.language}.yml",
+            )
+        ]
+    line, items = near
+    diffs = [
+        f"step {i + 1}: {got!r} (expected {want!r})"
+        for i, (got, want) in enumerate(zip(items, expected, strict=False))
+        if got != want
+    ]
+    if len(items) != len(expected):
+        diffs.append(f"{len(items)} steps (expected {len(expected)})")
+    return [
+        Finding(
+            page.file,
+            line,
+            "crisis-steps",
+            "the crisis steps differ from crisis_steps: in "
+            f"data/content-rules/{rules.language}.yml: " + "; ".join(diffs),
+        )
+    ]
+
+
+def words_before_first_section(page: Page) -> int:
+    """Words a reader meets between the page title and the first ``##`` heading.
+
+    Markers and citation links are not read, so they do not count; link text does.
+    """
+    words = 0
+    body = _HTML_COMMENT.sub("", page.body)
+    for line in body.split("\n"):
+        heading = _HEADING.match(line)
+        if heading and len(heading.group(1)) >= 2:
+            break
+        if heading:
+            continue
+        line = re.sub(r"\[\[\d+\]\]\([^)]*\)", "", line)
+        line = _MARKDOWN_LINK.sub(r"\1", line)
+        words += len(re.findall(r"\w+(?:['\u2019-]\w+)*", line))
+    return words
+
+
 def check_page(name: str, page: Page, rules: Rules) -> list[Finding]:
     """All single-page rules for the page at ``name`` (relative to docs/<lang>/)."""
     findings = check_front_matter(page)
@@ -451,6 +613,8 @@ def check_page(name: str, page: Page, rules: Rules) -> list[Finding]:
     findings += check_banned_phrases(page, rules)
     if is_lesson_page(name):
         findings += check_lesson(page)
+    findings += check_crisis_route(name, page, rules)
+    findings += check_crisis_steps(name, page, rules)
     return findings
 
 

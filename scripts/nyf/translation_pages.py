@@ -9,6 +9,7 @@ from nyf.languages import Registry
 from nyf.translation_check import Problem, check_translation
 from nyf.translations import (
     blob_hash,
+    english_at,
     language_report,
     parse_translation_meta,
     split_front_matter,
@@ -53,11 +54,16 @@ def check_all_translations(docs_dir: Path, registry: Registry) -> list[str]:
         text = (docs_dir / language / page).read_text(encoding="utf-8")
         try:
             doc, body, body_line = split_front_matter(text, display)
-            parse_translation_meta(doc, display)
+            meta = parse_translation_meta(doc, display)
         except DataError as error:
             problems.append(str(error))
             continue
-        _doc, english_body, _line = split_front_matter(english.read_text("utf-8"), str(english))
+        english_text = english.read_text("utf-8")
+        if meta.source != blob_hash(english.read_bytes()):
+            # An outdated translation keeps the shape of the English it was made
+            # from (its notice tells readers so); compare it with that version.
+            english_text = english_at(meta.source, docs_dir.parent) or english_text
+        _doc, english_body, _line = split_front_matter(english_text, str(english))
         found: list[Problem] = check_translation(english_body, body, display, body_line)
         problems.extend(str(problem) for problem in found)
     return problems

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,17 @@ STATUSES = ("machine-assisted", "reviewed")
 _HASH = re.compile(r"^[0-9a-f]{40}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
+
+
+def english_at(blob: str, root: Path) -> str | None:
+    """The English text with git blob hash ``blob``, or None if git (or the blob) is missing."""
+    try:
+        result = subprocess.run(
+            ["git", "cat-file", "-p", blob], cwd=root, capture_output=True, check=False
+        )
+    except OSError:
+        return None  # no git on this machine
+    return result.stdout.decode("utf-8") if result.returncode == 0 else None
 
 
 def blob_hash(data: bytes) -> str:
