@@ -20,6 +20,7 @@ import gzip
 import re
 import sys
 from dataclasses import dataclass, field
+from fnmatch import fnmatch
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -46,6 +47,8 @@ _BUDGET_KEYS = {
     "not_before_interaction": list,
     "browser_pages": list,
 }
+#: Optional: pages allowed more bytes, each with the reason (a long reference page).
+_EXCEPTION_KEYS = {"pages": str, "max_gzip_bytes": int, "reason": str}
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,14 @@ class Budget:
     max_requests: int
     not_before_interaction: list[str]
     browser_pages: list[str]
+    exceptions: tuple[tuple[str, int], ...] = ()
+
+    def max_gzip_bytes_for(self, page: str) -> int:
+        """The byte budget of one page: the general one, or its exception's."""
+        for pattern, limit in self.exceptions:
+            if fnmatch(page, pattern):
+                return limit
+        return self.max_gzip_bytes
 
 
 @dataclass
@@ -78,10 +89,20 @@ def load_budget(path: Path) -> Budget:
     for key, kind in _BUDGET_KEYS.items():
         if not isinstance(data.get(key), kind) or isinstance(data.get(key), bool):
             raise ValueError(f"{path}: {key}: found {data.get(key)!r}, expected {kind.__name__}")
-    unknown = sorted(set(data) - set(_BUDGET_KEYS))
+    unknown = sorted(set(data) - set(_BUDGET_KEYS) - {"exceptions"})
     if unknown:
         raise ValueError(f"{path}: unknown key {unknown[0]!r}; allowed: {', '.join(_BUDGET_KEYS)}")
-    return Budget(**{key: data[key] for key in _BUDGET_KEYS})
+    exceptions = []
+    for number, entry in enumerate(data.get("exceptions") or []):
+        for key, kind in _EXCEPTION_KEYS.items():
+            value = entry.get(key) if isinstance(entry, dict) else None
+            if not isinstance(value, kind) or isinstance(value, bool) or value == "":
+                raise ValueError(
+                    f"{path}: exceptions[{number}].{key}: found {value!r}, expected "
+                    f"{kind.__name__} (each exception needs pages, max_gzip_bytes and a reason)"
+                )
+        exceptions.append((entry["pages"], entry["max_gzip_bytes"]))
+    return Budget(**{key: data[key] for key in _BUDGET_KEYS}, exceptions=tuple(exceptions))
 
 
 class _FirstViewParser(HTMLParser):
@@ -177,11 +198,9 @@ def _is_redirect(path: Path) -> bool:
 
 def over_budget(cost: PageCost, budget: Budget) -> list[str]:
     problems = []
-    if cost.gzip_bytes > budget.max_gzip_bytes:
-        problems.append(
-            f"{cost.page}: {cost.gzip_bytes} bytes gzip on first view, "
-            f"budget {budget.max_gzip_bytes}"
-        )
+    limit = budget.max_gzip_bytes_for(cost.page)
+    if cost.gzip_bytes > limit:
+        problems.append(f"{cost.page}: {cost.gzip_bytes} bytes gzip on first view, budget {limit}")
     if cost.requests > budget.max_requests:
         problems.append(
             f"{cost.page}: {cost.requests} requests on first view, budget {budget.max_requests}"

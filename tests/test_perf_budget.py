@@ -130,6 +130,18 @@ def test_main_exit_status(tmp_path: Path, capsys):
             "max_request: 3\n",
             "unknown key 'max_request'",
         ),
+        # An exception without its reason.
+        (
+            "max_gzip_bytes: 1\nmax_requests: 8\nnot_before_interaction: []\nbrowser_pages: []\n"
+            "exceptions:\n  - pages: a/index.html\n    max_gzip_bytes: 9\n",
+            r"exceptions\[0\]\.reason: found None, expected str",
+        ),
+        # An exception whose limit is text.
+        (
+            "max_gzip_bytes: 1\nmax_requests: 8\nnot_before_interaction: []\nbrowser_pages: []\n"
+            "exceptions:\n  - pages: a/index.html\n    max_gzip_bytes: lots\n    reason: long\n",
+            r"exceptions\[0\]\.max_gzip_bytes: found 'lots', expected int",
+        ),
     ],
 )
 def test_bad_budget_files_are_refused(tmp_path: Path, text: str, message: str):
@@ -139,10 +151,20 @@ def test_bad_budget_files_are_refused(tmp_path: Path, text: str, message: str):
         perf_budget.load_budget(path)
 
 
+def test_an_exception_raises_the_byte_budget_of_its_pages_only(tmp_path: Path):
+    site = write(tmp_path / "site", {"index.html": page(body="hi"), "ref/index.html": page("x")})
+    budget = perf_budget.Budget(10, 8, [], [], exceptions=(("ref/*", 10_000),))
+    costs = {cost.page: cost for cost in perf_budget.site_costs(site)}
+    assert perf_budget.over_budget(costs["ref/index.html"], budget) == []
+    assert perf_budget.over_budget(costs["index.html"], budget) != []
+
+
 def test_committed_budget_holds_the_targets():
     budget = perf_budget.load_budget(perf_budget.BUDGET_FILE)
     assert budget.max_gzip_bytes == 25 * 1024
     assert budget.max_requests == 5
+    # Exceptions stay few and small: only the sources page, at most 28 KB.
+    assert [limit for _pages, limit in budget.exceptions] == [28 * 1024]
     assert "search/search_index.json" in budget.not_before_interaction
 
 

@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 
 import axe_playwright_python
 import pytest
-from browserkit import language_home, site_pages, pages_to_test
+from browserkit import language_home, pages_to_test, site_pages
 from nyf.languages import REGISTRY_FILE, load_registry
 
 pytestmark = pytest.mark.browser
