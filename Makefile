@@ -3,7 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
-STAMP := $(VENV)/.installed
+STAMP := $(VENV)/.installed-build
+DEV_STAMP := $(VENV)/.installed-dev
 
 .PHONY: help setup build serve test catalogs-extract catalogs-update catalogs-check \
 	add-language translation-status clean
@@ -16,12 +17,17 @@ help:
 	@echo "make add-language CODE=ga   scaffold a new language"
 	@echo "make translation-status     what is translated, outdated, missing"
 
-$(STAMP): requirements.txt
+# The build's packages for build and serve; the test tools on top for test.
+$(STAMP): requirements/build.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements/build.txt
 	touch $(STAMP)
 
-setup: $(STAMP)
+$(DEV_STAMP): $(STAMP) requirements/dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements/dev.txt
+	touch $(DEV_STAMP)
+
+setup: $(DEV_STAMP)
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -45,7 +51,7 @@ add-language: $(STAMP)
 translation-status: $(STAMP)
 	$(BIN)/python scripts/translation_status.py
 
-test: $(STAMP)
+test: $(DEV_STAMP)
 	scripts/install_test_tools.sh
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

@@ -1,7 +1,7 @@
 """Every content page of every language in a real browser: axe, CSP, requests, console.
 
 axe-core comes from the axe-playwright-python package (pinned in
-requirements.txt), which ships axe.min.js; we inject that file ourselves.
+requirements/dev.txt), which ships axe.min.js; we inject that file ourselves.
 """
 
 from __future__ import annotations

@@ -1,0 +1,51 @@
+"""The real search on the built site, as a reader uses it, in every published language.
+
+Material's search runs from bundle.js, which we load only when the reader
+starts a search (partials/deferred-requests.html). These tests catch a theme
+upgrade or a Content-Security-Policy change that breaks it: nothing is fetched
+before the reader starts, results appear after typing, no console error.
+"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from browserkit import language_home
+from nyf.languages import REGISTRY_FILE, load_registry
+from sitebuild import ROOT
+
+pytestmark = pytest.mark.browser
+
+#: Requests that belong to the search and must wait for the reader.
+SEARCH_REQUESTS = ("search_index.json", "/workers/search.", "/lunr/", "bundle.")
+
+
+def _glossary_term(code: str, term: str = "evidence") -> str:
+    glossary = yaml.safe_load((ROOT / "data/glossary.yml").read_text(encoding="utf-8"))
+    return glossary["terms"][term][code]
+
+
+def pytest_generate_tests(metafunc):
+    if "code" in metafunc.fixturenames:
+        metafunc.parametrize(
+            "code", [lang.code for lang in load_registry(REGISTRY_FILE).published()]
+        )
+
+
+def test_search_waits_for_the_reader_then_finds_the_glossary_term(open_tab, registry, code):
+    language = registry.get(code)
+    tab = open_tab(viewport={"width": 1280, "height": 800})
+    page = tab.page
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(language_home(tab.site_url, language))
+    page.wait_for_timeout(500)
+    early = [url for url in requested if any(part in url for part in SEARCH_REQUESTS)]
+    assert early == [], f"fetched before the reader started a search: {early}"
+    page.click(".md-search__input")
+    page.keyboard.type(_glossary_term(code))
+    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    assert page.locator(".md-search-result__item").count() > 0
+    assert any("search_index.json" in url for url in requested)
+    assert tab.console_errors == [], "\n".join(tab.console_errors)
+    assert page.evaluate("window.nyfCspViolations") == []
