@@ -70,7 +70,7 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
 #: How long a found value may be in a message before it is cut.
 _SHOW_CHARS = 60
 
-_TEXT = {"type": "string", "minLength": 3}
+_TEXT = {"description": "a line of plain text", "type": "string", "minLength": 3}
 
 
 def _text_list(description: str) -> dict[str, Any]:
@@ -78,7 +78,7 @@ def _text_list(description: str) -> dict[str, Any]:
 
 
 ACTIVITY_SCHEMA: dict[str, Any] = {
-    "description": "One timed activity of the lesson.",
+    "description": "an activity with id, title, minutes and kind",
     "type": "object",
     "additionalProperties": False,
     "required": ["id", "title", "minutes", "kind"],
@@ -89,7 +89,7 @@ ACTIVITY_SCHEMA: dict[str, Any] = {
             "type": "string",
             "pattern": _ID.pattern,
         },
-        "title": {"description": "the activity's name, as in its heading", **_TEXT},
+        "title": {**_TEXT, "description": "the activity's name, as in its heading"},
         "minutes": {
             "description": "a whole number of minutes",
             "type": "integer",
@@ -280,7 +280,7 @@ def _activity_errors(
         listed = " + ".join(str(m) for m in minutes)
         out.add(
             ("activities",),
-            f"found minutes that add up to {sum(minutes)} ({listed}); "  # type: ignore[arg-type]
+            f"found minutes that add up to {sum(minutes)} ({listed}), "  # type: ignore[arg-type]
             f"expected {duration}, the duration_minutes; change an activity's minutes "
             "or duration_minutes",
         )
@@ -292,7 +292,7 @@ def _activity_errors(
         if ident in seen:
             out.add(
                 ("activities", index, "id"),
-                f'found "{ident}" again (first in activities[{seen[ident]}]); '
+                f'found "{ident}" again (first in activities[{seen[ident]}]), '
                 "expected a different id for each activity",
             )
         else:
