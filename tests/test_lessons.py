@@ -574,3 +574,17 @@ def test_header_lists_are_valid_definition_lists():
                 depth += -1 if closing else 1
         assert set(top) <= {"dt", "dd", "div"}, top
     assert not re.search(r"<span[^>]*>[^<]*<(p|div|ul|ol)\b", html)
+
+
+def test_header_marks_english_values_on_a_fallback_page():
+    """On an Arabic page that falls back to English, the values say they are English."""
+    env = Environment(loader=FileSystemLoader(ROOT / "overrides"), extensions=["jinja2.ext.i18n"])
+    env.install_gettext_translations(catalogs.translations("ar"), newstyle=True)
+    html = env.get_template("partials/lesson-header.html").render(
+        page=SimpleNamespace(meta={"lesson": _hostile_lesson()}),
+        nyf_fallback=True,
+        nyf_source_language=SimpleNamespace(hreflang="en", dir="ltr"),
+    )
+    assert html.count('<ul lang="en" dir="ltr">') == 3
+    assert html.count('" lang="en" dir="ltr">') == len(HOSTILE)  # the activity links
+    assert "الأنشطة" in html  # the labels stay Arabic
