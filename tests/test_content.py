@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 import readability
 from nyf import content_rules as cr
-from nyf.lessons import validate_lesson_meta
 from nyf.translation_pages import STATUS_PAGE
 from nyf.yamlfile import DataError
 
@@ -208,56 +207,7 @@ def test_link_rule_accepts_explicit_ids_and_external_links():
     _fail_on(cr.check_links(pages))
 
 
-GOOD_LESSON = {
-    "age_band": "9-12",
-    "duration_minutes": 45,
-    "objectives": ["Recognise tricks."],
-    "materials": ["Worksheet."],
-    "safeguarding": ["Not for assemblies."],
-}
-
-
-@pytest.mark.parametrize(
-    ("change", "expected"),
-    [
-        # lesson: missing entirely
-        (None, "lesson: is missing"),
-        # lesson: is a string, not fields
-        ("45 minutes", "expected fields"),
-        # age band outside the three bands
-        ({"age_band": "8-10"}, "'8-10' is not allowed"),
-        # age band does not match the file name
-        ({"age_band": "13-15"}, "does not match the file name"),
-        # duration as text
-        ({"duration_minutes": "45"}, "expected a whole number"),
-        # duration too long
-        ({"duration_minutes": 300}, "outside 20-120"),
-        # objectives not a list
-        ({"objectives": "Learn things"}, "expected a list"),
-        # empty materials
-        ({"materials": []}, "the list is empty"),
-        # unknown key (typo)
-        ({"safeguard": ["x"]}, "the allowed fields are"),
-    ],
-)
-def test_lesson_meta_errors(change, expected):
-    meta = {**GOOD_LESSON, **change} if isinstance(change, dict) else change
-    errors = validate_lesson_meta(meta, "schools/lessons/ages-9-12.md")
-    assert any(expected in e for e in errors), errors
-    assert all(e.startswith("schools/lessons/ages-9-12.md: lesson") for e in errors)
-
-
-def test_lesson_meta_missing_field_is_named():
-    meta = {k: v for k, v in GOOD_LESSON.items() if k != "safeguarding"}
-    errors = validate_lesson_meta(meta, "schools/lessons/ages-9-12.md")
-    assert errors == [
-        "schools/lessons/ages-9-12.md: lesson: the field 'safeguarding' is missing "
-        "(Safeguarding notes shown in the lesson header, one note each.)"
-    ]
-
-
-def test_valid_lesson_meta_passes():
-    assert validate_lesson_meta(GOOD_LESSON, "schools/lessons/ages-9-12.md") == []
+# The lesson: front matter and its messages: tests/test_lessons.py.
 
 
 def test_lesson_page_needs_worksheet_section():

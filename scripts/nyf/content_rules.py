@@ -62,9 +62,6 @@ CRISIS_MARKER = "<!-- helplines:crisis -->"
 #: a frightened reader could land without the way out.
 CRISIS_ROUTE_EXEMPT = {
     "about/sources.md": "a list of sources; it describes what each source says",
-    # Owned by the lessons issue, which places the marker in its safeguarding
-    # notes; remove this line when it does.
-    "schools/lessons/ages-16-18.md": "a lesson plan for teachers (lessons issue)",
 }
 
 #: A numbered list this long on a crisis page is taken to be the crisis steps.

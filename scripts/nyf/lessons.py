@@ -1,18 +1,35 @@
 """The ``lesson:`` front matter of lesson plans: its schema and its validator.
 
 Lesson pages (docs/<lang>/schools/lessons/ages-*.md) carry structured metadata
-that overrides/partials/lesson-header.html renders as the lesson header. The
-schema below is the one description of that metadata; translators translate
-the text values and keep the keys.
+that overrides/partials/lesson-header.html renders as the lesson header, and
+sections that every plan needs (ground rules, a baseline revisited in the
+plenary, a distancing activity, a sources-of-support handout, notes for pupils
+with special educational needs, what a second adult does). The schema below is
+the one description of that metadata; translators translate the text values
+and keep the keys.
+
+The structure follows the session plans of CEOP's "Online Blackmail" pack and
+the PSHE Association's guidance (sources 40 and 48 on the sources page):
+ground rules first, a baseline activity that the plenary revisits, timed
+activities that add up to the stated length, a distancing activity.
+
+Every problem becomes one :class:`LessonError` that names the file, the line,
+the field, what was found and what was expected; overrides/hooks/lessons.py
+stops the build with them, and tests/test_lessons.py checks each message.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
+
+from nyf.yamlfile import DataError, Path_, YamlDocument, format_path, parse_yaml
 
 AGE_BANDS = ("9-12", "13-15", "16-18")
 
@@ -20,101 +37,388 @@ AGE_BANDS = ("9-12", "13-15", "16-18")
 MIN_MINUTES = 20
 MAX_MINUTES = 120
 
-_TEXT_LIST = {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 3}}
+#: What each timed activity is for. ``distancing`` works through a made-up
+#: character's story (never the pupils' own); ``main`` is any other teaching
+#: activity; ``closing`` helps pupils step back from the topic at the end.
+ACTIVITY_KINDS = ("ground-rules", "baseline", "distancing", "main", "plenary", "closing")
+
+#: Every plan sets ground rules, takes a baseline, works through a made-up
+#: story and revisits the baseline in a plenary (CEOP "Online Blackmail" pack).
+REQUIRED_KINDS = ("ground-rules", "baseline", "plenary", "distancing")
+
+#: Sections of the body that every plan needs, by explicit heading id, with
+#: what each is for. Other pages and printed worksheets link to these ids.
+REQUIRED_SECTIONS: dict[str, str] = {
+    "ground-rules": "the ground rules the class agrees at the start",
+    "baseline": "the baseline activity that the plenary revisits",
+    "plenary": "the plenary that revisits the baseline",
+    "distancing": "the distancing activity (a made-up character's story)",
+    "support-handout": "the sources-of-support handout",
+    "send": "notes for pupils with special educational needs",
+    "second-adult": "what a second adult does when a pupil leaves the room",
+    "worksheet": "the printable worksheet",
+}
+
+#: Text values are plain text: escaped where rendered, and refused here when
+#: they hold markup, so that a translation cannot bring in tags or scripts.
+_MARKUP = re.compile(r"<\s*[A-Za-z/!?]|\{\{|\{%")
+_ID = re.compile(r"^[a-z][a-z0-9-]*$")
+_FILE_BAND = re.compile(r"ages-(\d+-\d+)\.md$")
+_LESSON_FILE = re.compile(r"(?:^|/)schools/lessons/ages-[^/]+\.md$")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
+
+#: How long a found value may be in a message before it is cut.
+_SHOW_CHARS = 60
+
+_TEXT = {"description": "a line of plain text", "type": "string", "minLength": 3}
+
+
+def _text_list(description: str) -> dict[str, Any]:
+    return {"description": description, "type": "array", "minItems": 1, "items": _TEXT}
+
+
+ACTIVITY_SCHEMA: dict[str, Any] = {
+    "description": "an activity with id, title, minutes and kind",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["id", "title", "minutes", "kind"],
+    "properties": {
+        "id": {
+            "description": "the explicit id of the activity's heading in the page, "
+            "such as activity-2 (lowercase letters, digits and hyphens)",
+            "type": "string",
+            "pattern": _ID.pattern,
+        },
+        "title": {**_TEXT, "description": "the activity's name, as in its heading"},
+        "minutes": {
+            "description": "a whole number of minutes",
+            "type": "integer",
+            "minimum": 1,
+            "maximum": MAX_MINUTES,
+        },
+        "kind": {
+            "description": "what the activity is for: one of " + ", ".join(ACTIVITY_KINDS),
+            "type": "string",
+            "enum": list(ACTIVITY_KINDS),
+        },
+    },
+}
 
 LESSON_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "title": "Lesson plan front matter (the lesson: key)",
     "type": "object",
     "additionalProperties": False,
-    "required": ["age_band", "duration_minutes", "objectives", "materials", "safeguarding"],
+    "required": [
+        "age_band",
+        "duration_minutes",
+        "objectives",
+        "materials",
+        "safeguarding",
+        "activities",
+    ],
     "properties": {
         "age_band": {
-            "description": "The age band the lesson is written for; matches the file name.",
+            "description": "the age band the lesson is written for: one of " + ", ".join(AGE_BANDS),
             "type": "string",
             "enum": list(AGE_BANDS),
         },
         "duration_minutes": {
-            "description": "Length of the lesson in minutes; the timed activities add up to it.",
+            "description": f"a whole number of minutes between {MIN_MINUTES} and "
+            f"{MAX_MINUTES}; the activities' minutes add up to it",
             "type": "integer",
             "minimum": MIN_MINUTES,
             "maximum": MAX_MINUTES,
         },
-        "objectives": {
-            "description": "What pupils will know or be able to do, one sentence each.",
-            **_TEXT_LIST,
-        },
-        "materials": {
-            "description": "What the teacher prepares, one item each.",
-            **_TEXT_LIST,
-        },
-        "safeguarding": {
-            "description": "Safeguarding notes shown in the lesson header, one note each.",
-            **_TEXT_LIST,
+        "objectives": _text_list("a list of what pupils will learn, one sentence each"),
+        "materials": _text_list("a list of what the teacher prepares, one item each"),
+        "safeguarding": _text_list("a list of safeguarding notes, one note each"),
+        "activities": {
+            "description": "a list of timed activities (id, title, minutes, kind) "
+            "whose minutes add up to duration_minutes",
+            "type": "array",
+            "minItems": 1,
+            "items": ACTIVITY_SCHEMA,
         },
     },
 }
 
 _VALIDATOR = Draft202012Validator(LESSON_SCHEMA)
-_FILE_BAND = re.compile(r"ages-(\d+-\d+)\.md$")
 
 
-def _where(error: ValidationError) -> str:
-    out = "lesson"
-    for part in error.absolute_path:
-        out += f"[{part}]" if isinstance(part, int) else f".{part}"
-    return out
+@dataclass(frozen=True)
+class LessonError:
+    """One problem in one lesson plan, phrased for the teacher or translator."""
+
+    file: str
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where} {self.field}: {self.message}"
 
 
-def _message(error: ValidationError) -> str:
-    """A readable message: what was found and what was expected."""
-    schema = error.schema if isinstance(error.schema, dict) else {}
+def is_lesson_file(path: str) -> bool:
+    """True for a lesson plan (schools/lessons/ages-*.md) in any language folder."""
+    return bool(_LESSON_FILE.search(path.replace("\\", "/")))
+
+
+def needs_check(path: str, meta: Mapping[str, Any]) -> bool:
+    """Whether the build checks this page: it declares lesson:, or it is a lesson
+    plan file with front matter (a real page; bare fixture pages have none)."""
+    return "lesson" in meta or (is_lesson_file(path) and bool(meta))
+
+
+def show(value: Any) -> str:
+    """A found value as a reader can recognise it in a message."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, list):
+        return "an empty list" if not value else f"a list of {len(value)}"
+    if isinstance(value, dict):
+        return "fields (" + ", ".join(str(k) for k in value) + ")" if value else "no fields"
+    text = str(value)
+    if len(text) > _SHOW_CHARS:
+        text = text[: _SHOW_CHARS - 3] + "..."
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _schema_at(path: Iterable[str | int]) -> dict[str, Any]:
+    """The schema of the value at ``path`` inside lesson:."""
+    schema: dict[str, Any] = LESSON_SCHEMA
+    for part in path:
+        if isinstance(part, int):
+            schema = schema.get("items", {})
+        else:
+            schema = schema.get("properties", {}).get(part, {})
+    return schema
+
+
+def _expected(path: Iterable[str | int]) -> str:
+    return _schema_at(path).get("description", "a value")
+
+
+class _Collector:
+    """Turns problems at paths inside lesson: into LessonErrors with lines."""
+
+    def __init__(self, file: str, lines: Mapping[Path_, int], fallback_line: int | None):
+        self.file = file
+        self.lines = lines
+        self.fallback = fallback_line
+        self.errors: list[LessonError] = []
+
+    def line_of(self, path: Path_) -> int | None:
+        full: Path_ = ("lesson", *path)
+        while full:
+            if full in self.lines:
+                return self.lines[full]
+            full = full[:-1]
+        return self.fallback
+
+    def add(self, path: Path_, message: str) -> None:
+        field = format_path(("lesson", *path))
+        self.errors.append(LessonError(self.file, self.line_of(path), field, message))
+
+
+def _schema_error(out: _Collector, error: ValidationError) -> None:
+    path: Path_ = tuple(error.absolute_path)
+    found = error.instance
     if error.validator == "required":
         missing = error.message.split("'")[1]
-        expected = LESSON_SCHEMA["properties"][missing]["description"]
-        return f"the field {missing!r} is missing ({expected})"
-    if error.validator == "additionalProperties":
-        allowed = ", ".join(LESSON_SCHEMA["properties"])
-        return f"{error.message}; the allowed fields are {allowed}"
-    if error.validator == "enum":
-        return (
-            f"{error.instance!r} is not allowed; expected one of {', '.join(error.validator_value)}"
+        out.add(path, f'the field "{missing}" is missing, expected {_expected((*path, missing))}')
+    elif error.validator == "additionalProperties":
+        allowed = ", ".join(_schema_at(path).get("properties", {}))
+        for key in found:
+            if key not in _schema_at(path).get("properties", {}):
+                out.add(
+                    (*path, key),
+                    f"found an unknown field, expected one of {allowed} (check the spelling)",
+                )
+    elif error.validator == "minItems":
+        out.add(path, f"found an empty list, expected {_expected(path)}")
+    elif error.validator == "minLength":
+        out.add(path, f"found {show(found)}, expected a full item of at least 3 characters")
+    elif error.validator in ("type", "enum", "minimum", "maximum", "pattern"):
+        out.add(path, f"found {show(found)}, expected {_expected(path)}")
+    else:  # a rule added to the schema without a message of its own
+        out.add(path, f"found {show(found)}; {error.message}")
+
+
+def _markup_errors(out: _Collector, value: Any, path: Path_) -> None:
+    if isinstance(value, str):
+        if _MARKUP.search(value):
+            out.add(path, f"found {show(value)}, expected plain text without HTML or template tags")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _markup_errors(out, item, (*path, index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _markup_errors(out, item, (*path, key))
+
+
+def _activity_errors(
+    out: _Collector, meta: dict[str, Any], section_ids: frozenset[str] | None
+) -> None:
+    activities = meta.get("activities")
+    if not isinstance(activities, list) or not activities:
+        return  # the schema has reported it
+    items = [a if isinstance(a, dict) else {} for a in activities]
+    minutes = [a.get("minutes") for a in items]
+    duration = meta.get("duration_minutes")
+    if (
+        all(isinstance(m, int) and not isinstance(m, bool) for m in minutes)
+        and isinstance(duration, int)
+        and not isinstance(duration, bool)
+        and sum(minutes) != duration  # type: ignore[arg-type]
+    ):
+        listed = " + ".join(str(m) for m in minutes)
+        out.add(
+            ("activities",),
+            f"found minutes that add up to {sum(minutes)} ({listed}), "  # type: ignore[arg-type]
+            f"expected {duration}, the duration_minutes; change an activity's minutes "
+            "or duration_minutes",
         )
-    if error.validator == "type":
-        expected = {
-            "array": "a list ('- item' lines)",
-            "string": "text",
-            "integer": "a whole number",
-        }
-        wanted = expected.get(error.validator_value, error.validator_value)
-        return f"expected {wanted}, found {error.instance!r}"
-    if error.validator in ("minimum", "maximum"):
-        return (
-            f"{error.instance} minutes is outside {schema.get('minimum')}-{schema.get('maximum')}"
+    seen: dict[str, int] = {}
+    for index, item in enumerate(items):
+        ident = item.get("id")
+        if not isinstance(ident, str):
+            continue
+        if ident in seen:
+            out.add(
+                ("activities", index, "id"),
+                f'found "{ident}" again (first in activities[{seen[ident]}]), '
+                "expected a different id for each activity",
+            )
+        else:
+            seen[ident] = index
+        if section_ids is not None and _ID.match(ident) and ident not in section_ids:
+            out.add(
+                ("activities", index, "id"),
+                f'found "{ident}", expected the id of a heading in this page '
+                f"(write {{#{ident}}} after the activity's heading)",
+            )
+    kinds = [item.get("kind") for item in items]
+    for kind in REQUIRED_KINDS:
+        if kind not in kinds and all(k in ACTIVITY_KINDS for k in kinds):
+            out.add(
+                ("activities",),
+                f'found no activity of kind "{kind}", expected one '
+                "(every plan has ground rules, a baseline, a distancing activity and a plenary)",
+            )
+    if kinds and kinds[0] in ACTIVITY_KINDS and kinds[0] != "ground-rules":
+        out.add(
+            ("activities", 0, "kind"),
+            f'found "{kinds[0]}", expected "ground-rules": the class agrees its ground '
+            "rules before anything else",
         )
-    if error.validator == "minItems":
-        return "the list is empty; give at least one item"
-    if error.validator == "minLength":
-        return f"{error.instance!r} is too short; write a full item"
-    return error.message
+    if (
+        "baseline" in kinds
+        and "plenary" in kinds
+        and kinds.index("plenary") < kinds.index("baseline")
+    ):
+        out.add(
+            ("activities", kinds.index("plenary"), "kind"),
+            'found the "plenary" before the "baseline", expected the plenary to come '
+            "after the baseline, which it revisits",
+        )
+
+
+def check_lesson_meta(
+    meta: Any,
+    file: str,
+    lines: Mapping[Path_, int] | None = None,
+    section_ids: Iterable[str] | None = None,
+    fallback_line: int | None = None,
+    body_line: int | None = None,
+) -> list[LessonError]:
+    """Every problem in the ``lesson:`` value ``meta`` of ``file``; [] when it is valid.
+
+    ``lines`` maps paths such as ``("lesson", "activities", 2, "minutes")`` to
+    line numbers in the file; ``section_ids`` are the explicit heading ids of
+    the page (the activities' ids must be among them, and so must
+    REQUIRED_SECTIONS); without them those checks are skipped.
+    """
+    out = _Collector(file, lines or {}, fallback_line)
+    ids = frozenset(section_ids) if section_ids is not None else None
+    if meta is None:
+        out.add(
+            (),
+            "found nothing, expected a lesson: block in the front matter with "
+            + ", ".join(LESSON_SCHEMA["required"]),
+        )
+        return out.errors
+    if not isinstance(meta, dict):
+        out.add(
+            (),
+            f"found {show(meta)}, expected fields (" + ", ".join(LESSON_SCHEMA["required"]) + ")",
+        )
+        return out.errors
+    for error in sorted(_VALIDATOR.iter_errors(meta), key=lambda e: [str(p) for p in e.path]):
+        _schema_error(out, error)
+    _markup_errors(out, meta, ())
+    band = _FILE_BAND.search(file)
+    if band and meta.get("age_band") in AGE_BANDS and meta["age_band"] != band.group(1):
+        out.add(
+            ("age_band",),
+            f'found "{meta["age_band"]}", expected "{band.group(1)}", '
+            "the age band in the file name",
+        )
+    _activity_errors(out, meta, ids)
+    if ids is not None:
+        for section, purpose in REQUIRED_SECTIONS.items():
+            if section not in ids:
+                out.errors.append(
+                    LessonError(
+                        file,
+                        body_line,
+                        f"#{section}",
+                        f"found no heading with the id {{#{section}}}, expected a section "
+                        f"with {purpose}",
+                    )
+                )
+    return out.errors
+
+
+def split_front_matter(text: str, file: str) -> tuple[YamlDocument | None, str, int]:
+    """Front matter (with the file's line numbers), body, and the body's first line."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return None, text, 1
+    # A leading newline stands for the opening ---, so YAML lines are file lines.
+    doc = parse_yaml("\n" + match.group(1), file) if match.group(1).strip() else None
+    return doc, text[match.end() :], text[: match.end()].count("\n") + 1
+
+
+def check_lesson_source(
+    text: str, file: str, section_ids: Iterable[str] | None = None
+) -> list[LessonError]:
+    """Every problem in the lesson plan ``text`` (a whole Markdown file) named ``file``."""
+    try:
+        doc, _body, body_line = split_front_matter(text, file)
+    except DataError as error:
+        return [LessonError(file, error.line, error.field or "front matter", error.message)]
+    if doc is None or not isinstance(doc.data, dict):
+        return [
+            LessonError(
+                file, 1, "lesson", "found no front matter, expected --- lines with a lesson: block"
+            )
+        ]
+    return check_lesson_meta(
+        doc.data.get("lesson"),
+        file,
+        lines=doc.lines,
+        section_ids=section_ids,
+        fallback_line=doc.lines.get(("lesson",), 1),
+        body_line=body_line,
+    )
 
 
 def validate_lesson_meta(meta: Any, file: str) -> list[str]:
-    """Readable errors for the ``lesson:`` front matter of ``file``; [] when valid."""
-    if meta is None:
-        return [f"{file}: lesson: is missing; a lesson plan needs a lesson: block in front matter"]
-    if not isinstance(meta, dict):
-        return [
-            f"{file}: lesson: expected fields (age_band:, duration_minutes:, ...), found {meta!r}"
-        ]
-    errors = [
-        f"{file}: {_where(error)}: {_message(error)}"
-        for error in sorted(_VALIDATOR.iter_errors(meta), key=lambda e: list(e.absolute_path))
-    ]
-    band = _FILE_BAND.search(file)
-    if band and meta.get("age_band") in AGE_BANDS and meta["age_band"] != band.group(1):
-        errors.append(
-            f"{file}: lesson.age_band: {meta['age_band']!r} does not match the file name "
-            f"(expected {band.group(1)!r})"
-        )
-    return errors
+    """Readable errors for ``meta`` without line numbers (for nyf.content_rules)."""
+    return [str(error) for error in check_lesson_meta(meta, file)]

@@ -1,0 +1,42 @@
+"""MkDocs hook: an invalid lesson plan stops the build.
+
+Thin glue over nyf.lessons: each lesson page's source (front matter and the
+ids of its headings) is checked, and every problem is reported with its file,
+line, field, what was found and what was expected, without a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+
+from nyf import content_rules, lessons
+
+
+def on_page_markdown(markdown, page, config, files):
+    if not lessons.needs_check(page.file.src_uri, page.meta):
+        return markdown
+    name = _display_name(page.file, Path(config.config_file_path).parent)
+    text = page.file.content_string
+    ids = content_rules.explicit_ids(content_rules.parse_page(text, name))
+    errors = lessons.check_lesson_source(text, name, section_ids=ids)
+    if errors:
+        raise PluginError(
+            f"invalid lesson plan ({len(errors)} problem(s)):\n  "
+            + "\n  ".join(str(e) for e in errors)
+        )
+    return markdown
+
+
+def _display_name(file, project: Path) -> str:
+    """The source path relative to the project, as a teacher finds it in the repository."""
+    if file.abs_src_path:
+        try:
+            return Path(file.abs_src_path).relative_to(project).as_posix()
+        except ValueError:
+            return Path(file.abs_src_path).as_posix()
+    return file.src_uri
