@@ -3,7 +3,8 @@
 Thin glue over nyf.cssprune, once, after every language is built: prune
 Material's main and palette stylesheets, join them with ours (site.css) into
 one file with a content-hashed name (so no browser keeps a stale copy), and
-point every page at it. One request instead of three.
+point every page at it. One request instead of three. The rules of search
+results go to search.css, which the page fetches only with the search.
 """
 
 from __future__ import annotations
@@ -15,10 +16,19 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
-from nyf.cssprune import hashed_name, prune_css, theme_script_names
+from nyf.cssprune import (
+    SEARCH_OUTPUT_CLASSES,
+    drop_unused_keyframes,
+    hashed_name,
+    prune_css,
+    split_css,
+    theme_script_names,
+)
 
 #: Our stylesheet (hooks/assets.py), which becomes the only one of every page.
 SITE_CSS = "site.css"
+#: The search results' rules, loaded with the search (12-deferred-requests.js).
+SEARCH_CSS = "search.css"
 
 
 # After mkdocs-static-i18n (-100) has built every language, and after the
@@ -48,15 +58,17 @@ def on_post_build(config) -> None:
         other_css=our_css,
         prune_elements=True,
     )
-    joined = f"{pruned}\n{our_css}"
-    new_name = hashed_name(SITE_CSS, joined)
-    (styles / new_name).write_text(joined, encoding="utf-8")
+    first_view, search = split_css(drop_unused_keyframes(pruned), SEARCH_OUTPUT_CLASSES)
+    renames = {}
+    for name, text in ((SITE_CSS, f"{first_view}\n{our_css}"), (SEARCH_CSS, search)):
+        renames[f"assets/stylesheets/{name}"] = f"assets/stylesheets/{hashed_name(name, text)}"
+        (site / renames[f"assets/stylesheets/{name}"]).write_text(text, encoding="utf-8")
     for old in [*theme, ours]:
         old.unlink()
         old.with_name(old.name + ".map").unlink(missing_ok=True)
-    reference = f"assets/stylesheets/{SITE_CSS}"
     for page, text in texts.items():
-        if reference in text:
-            page.write_text(
-                text.replace(reference, f"assets/stylesheets/{new_name}"), encoding="utf-8"
-            )
+        changed = text
+        for before, after in renames.items():
+            changed = changed.replace(before, after)
+        if changed != text:
+            page.write_text(changed, encoding="utf-8")

@@ -280,6 +280,65 @@ def prune_css(
     return _prune_properties(pruned, scripts + _COMMENT.sub("", other_css))
 
 
+#: Classes that exist only in Material's search output: their rules can wait
+#: until the reader starts a search.
+SEARCH_OUTPUT_CLASSES = re.compile(
+    r"\.md-search-result|\.md-search__output|\.md-search__scrollwrap|\.md-search__suggest"
+)
+
+
+def split_css(css: str, moves: re.Pattern[str]) -> tuple[str, str]:
+    """(rules that stay, rules whose selector ``moves`` matches), @media kept around both."""
+
+    def split(items: list) -> tuple[list, list]:
+        stay, move = [], []
+        for prelude, body in items:
+            if body is None or (prelude.startswith("@") and not isinstance(body, list)):
+                stay.append((prelude, body))
+            elif isinstance(body, list):
+                inner_stay, inner_move = split(body)
+                if inner_stay:
+                    stay.append((prelude, inner_stay))
+                if inner_move:
+                    move.append((prelude, inner_move))
+            else:
+                selectors = _split_top(prelude, ",")
+                staying = [s for s in selectors if not moves.search(s)]
+                moving = [s for s in selectors if moves.search(s)]
+                if staying:
+                    stay.append((",".join(staying), body))
+                if moving:
+                    move.append((",".join(moving), body))
+        return stay, move
+
+    def emit(items: list) -> str:
+        out = []
+        for prelude, body in items:
+            if body is None:
+                out.append(prelude)
+            elif isinstance(body, list):
+                out.append(f"{prelude}{{{emit(body)}}}")
+            else:
+                out.append(f"{prelude}{{{body}}}")
+        return "".join(out)
+
+    items, _end = _parse(_COMMENT.sub("", css))
+    stay, move = split(items)
+    return emit(stay), emit(move)
+
+
+def drop_unused_keyframes(css: str) -> str:
+    """Without the @keyframes that no animation of ``css`` names."""
+    names = re.findall(r"@keyframes\s+([\w-]+)", css)
+    for name in names:
+        uses = re.findall(rf"animation(?:-name)?:[^;}}]*\b{re.escape(name)}\b", css)
+        if not uses:
+            css = re.sub(
+                rf"@keyframes\s+{re.escape(name)}\{{(?:[^{{}}]*\{{[^{{}}]*\}})*\}}", "", css
+            )
+    return css
+
+
 def minify_css(css: str) -> str:
     """Our hand-written CSS without comments and needless white space."""
     css = _COMMENT.sub("", css)

@@ -25,10 +25,28 @@ def _glossary_term(code: str, term: str = "evidence") -> str:
     return glossary["terms"][term][code]
 
 
+#: Known failures, each with its cause: a fix makes the test pass, and then
+#: strict xfail fails until the entry is removed.
+KNOWN_BROKEN = {
+    "uk": "lunr's trimmer strips Cyrillic letters when no Cyrillic stemmer is "
+    "loaded, so no Ukrainian word is indexed (search in the reader's language issue)",
+}
+
+
 def pytest_generate_tests(metafunc):
     if "code" in metafunc.fixturenames:
+        published = load_registry(REGISTRY_FILE).published()
         metafunc.parametrize(
-            "code", [lang.code for lang in load_registry(REGISTRY_FILE).published()]
+            "code",
+            [
+                pytest.param(
+                    language.code,
+                    marks=[pytest.mark.xfail(strict=True, reason=KNOWN_BROKEN[language.code])]
+                    if language.code in KNOWN_BROKEN
+                    else [],
+                )
+                for language in published
+            ],
         )
 
 

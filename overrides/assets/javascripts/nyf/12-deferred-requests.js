@@ -114,5 +114,18 @@
     };
     GROUPS.search.waiting.unshift(loadTheme);
   }
+  // The styles of search results, split from the page's stylesheet after the
+  // build (hooks/prune_css.py): fetched with the search, not on first view.
+  var styles = document.querySelectorAll("script[data-nyf-deferred-stylesheet]");
+  if (styles.length) {
+    GROUPS.search.waiting.unshift(function () {
+      Array.prototype.forEach.call(styles, function (placeholder) {
+        var link = document.createElement("link");
+        link.rel = "stylesheet";
+        link.href = placeholder.getAttribute("data-nyf-deferred-stylesheet");
+        document.head.appendChild(link);
+      });
+    });
+  }
   if (/[?&]h=/.test(location.search)) start("search");
 })();
