@@ -331,7 +331,7 @@ def read(site: Path, path: str) -> str:
 
 def test_a_page_per_country_in_every_language(site: Path):
     codes = [c.lower() for c in helplines.load_directory(TODAY).countries if c != "INT"]
-    assert len(codes) == 36
+    assert len(codes) == 45
     for prefix in ("", "cs/", "de/", "ar/"):
         for code in codes:
             assert (site / f"{prefix}helplines/{code}/index.html").is_file(), prefix + code
@@ -353,7 +353,7 @@ def test_country_page_language_and_links(site: Path):
 def test_directory_lists_countries_in_the_readers_order(site: Path):
     html = read(site, "cs/helplines/index.html")
     names = re.findall(r'<li><a href="[a-z]{2}/">([^<]+)</a></li>', html)
-    assert len(names) == 36
+    assert len(names) == 45
     assert names.index("Česko") < names.index("Dánsko") < names.index("Chorvatsko")
     assert names.index("Francie") < names.index("Chorvatsko") < names.index("Irsko")
     # The list is marked Czech even inside the English fallback page.
@@ -361,7 +361,21 @@ def test_directory_lists_countries_in_the_readers_order(site: Path):
     assert "helplines:directory" not in html
     english = read(site, "helplines/index.html")
     names = re.findall(r'<li><a href="[a-z]{2}/">([^<]+)</a></li>', english)
-    assert names[:3] == ["Australia", "Austria", "Belgium"]
+    assert names[:3] == ["Albania", "Australia", "Austria"]
+
+
+def test_new_countries_are_named_and_sorted_the_readers_way(site: Path):
+    czech = re.findall(
+        r'<li><a href="[a-z]{2}/">([^<]+)</a></li>', read(site, "cs/helplines/index.html")
+    )
+    # Č is a letter of its own in Czech: Černá Hora after Bosna a Hercegovina, before Dánsko.
+    assert czech.index("Bosna a Hercegovina") < czech.index("Černá Hora") < czech.index("Dánsko")
+    assert czech.index("Dánsko") < czech.index("Chorvatsko")
+    assert {"Lichtenštejnsko", "Moldavsko", "Srbsko", "Turecko", "Gruzie"} <= set(czech)
+    arabic = read(site, "ar/helplines/index.html")
+    assert "الجبل الأسود" in arabic  # Montenegro, from Babel
+    ukrainian = read(site, "uk/helplines/me/index.html")
+    assert "Чорногорія" in ukrainian
 
 
 def test_get_help_box_on_every_page(site: Path):
