@@ -510,3 +510,11 @@ def test_invalid_data_stops_the_build(tmp_path: Path):
     output = result.stdout + result.stderr
     assert "data/helplines/CZ.yml:" in output
     assert "did you mean 116 111?" in output
+
+
+def test_every_caveat_has_a_sentence_and_the_guide_shows_it():
+    codes = helplines.load_schema()["properties"]["services"]["items"]["properties"]["caveats"]
+    guide = (helplines.DATA_DIR / "README.md").read_text(encoding="utf-8")
+    for code in codes["items"]["enum"]:
+        sentence = labels().caveat(code)
+        assert f"| `{code}` | {sentence} |" in guide, code
