@@ -12,6 +12,8 @@
   "use strict";
 
   var STORAGE_KEY = "nyf-country";
+  // Longer addresses are shown as their host only (as on the cards); the link keeps the path.
+  var MAX_SHOWN_ADDRESS = 40;
   var CODE = /^[A-Z]{2}$/;
   var cache = {};
 
@@ -87,7 +89,9 @@
         if (!line[name]) return;
         var p = element("p", "nyf-hl__web");
         p.appendChild(document.createTextNode(labels[name] + ": "));
-        p.appendChild(link(line[name].replace(/^https:\/\//, ""), line[name]));
+        var shown = line[name].replace(/^https:\/\//, "");
+        if (shown.length > MAX_SHOWN_ADDRESS) shown = shown.split("/")[0];
+        p.appendChild(link(shown, line[name]));
         card.appendChild(p);
       });
     }
