@@ -755,6 +755,17 @@ def test_export_says_licence_publisher_date_and_where_to_send_corrections(real_d
     assert document["corrections"] == "https://notyourfault.example.org/about/"
 
 
+def test_export_phones_carry_type_and_languages(real_data):
+    document = helplines.export_data(real_data, PUBLICATION)
+    ee = next(c for c in document["countries"] if c["code"] == "EE")
+    line = next(s for s in ee["services"] if s["id"] == "ee-116123")
+    assert line["phones"][0]["type"] == "voice"
+    assert line["phones"][0]["languages"] == ["et", "ru", "en"]
+    ca = next(c for c in document["countries"] if c["code"] == "CA")
+    sms = [p for s in ca["services"] if s["id"] == "ca-988" for p in s["phones"]]
+    assert [p["type"] for p in sms] == ["voice", "text"]
+
+
 def test_export_schedules_carry_the_time_zone(real_data):
     document = helplines.export_data(real_data, PUBLICATION)
     cz = next(c for c in document["countries"] if c["code"] == "CZ")

@@ -910,9 +910,11 @@ def export_service(service: dict[str, Any], timezone: str | None) -> dict[str, A
             "countries": service["area"].get("countries", []),
         },
     }
-    phones = [{**p, "type": "voice"} for p in service.get("phones", [])]
+    # HSDS puts languages on the phone: the service's languages apply to each number.
+    languages = {"languages": service["languages"]} if "languages" in service else {}
+    phones = [{**p, "type": "voice", **languages} for p in service.get("phones", [])]
     for entry in service.get("sms", []):
-        phones.append({**entry, "type": "text"})
+        phones.append({**entry, "type": "text", **languages})
     if phones:
         out["phones"] = phones
     if "whatsapp" in service:
@@ -994,6 +996,10 @@ def export_schema(schema: dict[str, Any]) -> dict[str, Any]:
                 "description": "true for a short number (116 111, 147) dialled as written.",
                 "type": "boolean",
             },
+            "languages": _described(
+                "HSDS phone languages: the languages in which the service answers.",
+                data["languages"],
+            ),
         }
     )
     whatsapp = copy.deepcopy(data["whatsapp"]["items"])
