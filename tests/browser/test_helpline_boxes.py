@@ -150,3 +150,57 @@ def test_a_country_without_a_sourced_emergency_number(tab):
     crisis = page.locator('[data-nyf-hl="crisis"]')
     crisis.locator('a[href^="tel:"]').first.wait_for()
     assert "112" not in crisis.inner_text()
+
+
+HOSTILE = '<img src=x onerror="window.__pwned=1">" onmouseover="window.__pwned=1'
+
+
+def test_hostile_data_is_shown_as_text(browser, boxes_url):
+    context = browser.new_context()
+    data = {
+        "code": "CZ",
+        "name": HOSTILE,
+        "page": "cz/",
+        "emergency": {"number": HOSTILE, "tel": "javascript:window.__pwned=1"},
+        "child": [{"name": HOSTILE, "always": False, "hours": HOSTILE, "website": HOSTILE}],
+        "crisis": {
+            "name": HOSTILE,
+            "always": True,
+            "phones": [{"number": HOSTILE, "tel": "javascript:window.__pwned=1"}],
+            "website": "javascript:window.__pwned=1",
+        },
+        "hotline": [],
+        "police": [],
+        "removal": [],
+        "labels": {
+            key: HOSTILE
+            for key in (
+                "call",
+                "text",
+                "chat",
+                "website",
+                "report_url",
+                "crisis",
+                "emergency",
+                "no_crisis",
+                "more",
+                "always",
+                "child",
+                "hotline",
+                "police",
+                "removal",
+            )
+        },
+    }
+    context.route("**/helplines/cz.json", lambda route: route.fulfill(json=data))
+    context.add_init_script("localStorage.setItem('nyf-country', 'CZ')")
+    page = context.new_page()
+    page.goto(boxes_url + "help-now/")
+    box = page.locator('[data-nyf-hl="crisis"]')
+    box.get_by_text(HOSTILE).first.wait_for()
+    assert box.locator("img").count() == 0
+    for link in box.locator("a").all():
+        assert not (link.get_attribute("href") or "").startswith("javascript:")
+    page.locator('[data-nyf-hl="crisis"] a').first.hover()
+    assert page.evaluate("window.__pwned") is None
+    context.close()
