@@ -16,7 +16,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import yaml
 from nyf import helplines
+
+MKDOCS_FILE = helplines.ROOT / "mkdocs.yml"
+
+
+def site_url(mkdocs_file: Path = MKDOCS_FILE) -> str:
+    """The site's address from mkdocs.yml: the publisher's URL and, with about/, the contact."""
+    config = yaml.safe_load(mkdocs_file.read_text(encoding="utf-8"))
+    return config["site_url"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,7 +37,10 @@ def main(argv: list[str] | None = None) -> int:
         print(helplines.format_findings(directory.errors), file=sys.stderr)
         print("not exported: fix the errors above first", file=sys.stderr)
         return 1
-    for path in helplines.write_export(directory, helplines.load_schema(), args.out_dir):
+    publication = helplines.Publication(site_url(), dt.date.today())
+    for path in helplines.write_export(
+        directory, helplines.load_schema(), args.out_dir, publication
+    ):
         print(f"wrote {path}")
     return 0
 

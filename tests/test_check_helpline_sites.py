@@ -144,3 +144,34 @@ def test_data_urls_are_https_addresses_from_the_data():
     urls = checker.data_urls(helplines.load_directory(dt.date(2026, 11, 23)))
     assert "https://www.linkabezpeci.cz" in urls
     assert all(url.startswith("https://") for url in urls)
+
+
+def test_report_per_service_says_what_answered_and_what_did_not(server):
+    from nyf import helplines
+
+    service = {
+        "id": "cz-x",
+        "name": "X",
+        "phones": [{"number": "116 111"}],
+        "website": server + "/ok",
+        "report_url": server + "/missing",
+        "checked": {"date": "2026-11-30", "by": "Safer Internet Centre CZ"},
+    }
+    unchecked = {"id": "cz-y", "name": "Y", "chat": server + "/ok"}
+    directory = helplines.Directory(
+        countries={"CZ": helplines.Country("CZ", "CZ.yml", (service, unchecked))}
+    )
+    results = urlcheck.check_all(checker.data_urls(directory), 2, 0, 2, 2)
+    report = checker.service_report(directory, results)
+    assert report[:5] == [
+        "CZ cz-x (X): NEEDS ATTENTION",
+        "  answered: website",
+        f"  did not answer: report_url (client_error 404: {server}/missing)",
+        "  call by hand: 116 111",
+        "  last checked by a person: 2026-11-30 by Safer Internet Centre CZ",
+    ]
+    assert report[5:] == [
+        "CZ cz-y (Y): ok",
+        "  answered: chat",
+        "  last checked by a person: never",
+    ]

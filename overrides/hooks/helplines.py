@@ -1,7 +1,9 @@
-"""MkDocs hook: the helpline directory, its country pages, the get-help box, open data.
+"""MkDocs hook: the helpline directory, its country pages, the helpline boxes, open data.
 
 Thin glue; the rules live in scripts/nyf/helplines.py (model, validation,
-export) and scripts/nyf/helpline_pages.py (rendering). Invalid data stops the
+export), scripts/nyf/helpline_pages.py (cards and pages) and
+scripts/nyf/helpline_boxes.py (the get-help, first-screen, crisis and
+support-handout boxes, and the per-country JSON they read). Invalid data stops the
 build. Generated pages are added with nyf.generated_pages.add_generated_page,
 after mkdocs-static-i18n's on_files (File.generated files break it before).
 """
@@ -21,7 +23,7 @@ from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
-from nyf import catalogs, helpline_pages, helplines
+from nyf import catalogs, helpline_boxes, helpline_pages, helplines
 from nyf.generated_pages import add_generated_page
 from nyf.languages import load_registry
 
@@ -29,7 +31,7 @@ log = logging.getLogger("mkdocs.hooks.helplines")
 
 MARKER = "<!-- helplines:directory -->"
 DIRECTORY_PAGE = "helplines/index.md"
-GET_HELP_JSON = "helplines/get-help.json"
+DATA_DIR = "helplines/"
 
 _state: dict[str, object] = {}
 
@@ -107,15 +109,36 @@ def on_files(files, config):
     return files
 
 
+def _options(config, labels: helpline_pages.Labels) -> list[dict[str, str]]:
+    key = ("options", labels.locale.language, str(labels.locale))
+    if key not in _state:
+        _state[key] = helpline_boxes.country_options(_directory(config), labels)
+    return _state[key]  # type: ignore[return-value]
+
+
 def on_page_markdown(markdown, page, config, files):
-    if MARKER not in markdown:
-        return markdown
-    # In the reader's language even on an English fallback page: a child looks
-    # for their country's name as they know it. lang/dir say so.
     language = _language(config)
-    html = helpline_pages.render_directory(_directory(config), _labels(language))
-    wrapped = f'<div lang="{language.hreflang}" dir="{language.dir}" markdown>\n\n{html}\n</div>'
-    return markdown.replace(MARKER, wrapped)
+    if MARKER in markdown:
+        # In the reader's language even on an English fallback page: a child looks
+        # for their country's name as they know it. lang/dir say so.
+        html = helpline_pages.render_directory(_directory(config), _labels(language))
+        wrapped = (
+            f'<div lang="{language.hreflang}" dir="{language.dir}" markdown>\n\n{html}\n</div>'
+        )
+        markdown = markdown.replace(MARKER, wrapped)
+    if "<!-- helplines:" not in markdown or not _has_directory(config):
+        return markdown
+    labels = _labels(language)
+    prefix = _prefix(config)
+    data_url = get_relative_url(prefix + DATA_DIR, page.url)
+    directory_url = data_url
+
+    def render(kind: str, index: int) -> str:
+        return helpline_boxes.render_box(
+            kind, index, labels, _options(config, labels), data_url, directory_url
+        )
+
+    return helpline_boxes.replace_markers(markdown, render)
 
 
 def on_page_context(context, page, config, nav):
@@ -123,11 +146,17 @@ def on_page_context(context, page, config, nav):
         context["nyf_get_help"] = None
         return context
     prefix = _prefix(config)
+    directory = get_relative_url(prefix + DATA_DIR, page.url)
     context["nyf_get_help"] = {
-        "data": get_relative_url(prefix + GET_HELP_JSON, page.url),
-        "directory": get_relative_url(prefix + "helplines/", page.url),
+        "data": directory,
+        "directory": directory,
+        "countries": _options(config, _labels(_language(config))),
     }
     return context
+
+
+def _publication(config) -> helplines.Publication:
+    return helplines.Publication(config.site_url or "/", dt.date.today())
 
 
 def on_post_build(config):
@@ -135,10 +164,16 @@ def on_post_build(config):
     directory = _directory(config)
     if not _has_directory(config):
         return
-    target = site / _prefix(config) / GET_HELP_JSON
-    target.parent.mkdir(parents=True, exist_ok=True)
-    data = helpline_pages.get_help_data(directory, _labels(_language(config)))
-    target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    labels = _labels(_language(config))
+    target_dir = site / _prefix(config) / DATA_DIR
+    target_dir.mkdir(parents=True, exist_ok=True)
+    for code in directory.countries:
+        if code == helplines.INTERNATIONAL:
+            continue
+        data = helpline_boxes.country_data(directory, code, labels)
+        (target_dir / f"{code.lower()}.json").write_text(
+            json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8"
+        )
     if not _prefix(config):  # once, at the site root
         schema = helplines.load_schema(_project(config) / "data" / "helplines")
-        helplines.write_export(directory, schema, site)
+        helplines.write_export(directory, schema, site, _publication(config))

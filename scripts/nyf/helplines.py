@@ -31,6 +31,7 @@ from typing import Any
 
 import phonenumbers
 from babel import Locale
+from babel.core import get_global
 from jsonschema import Draft202012Validator
 from phonenumbers import shortnumberinfo
 
@@ -54,6 +55,11 @@ WELL_KNOWN_SHORT_NUMBERS = ("116111", "116000", "116123", "112")
 #: Fields that hold a way to reach a service; a record needs at least one.
 CONTACT_FIELDS = ("phones", "sms", "whatsapp", "chat", "email", "website", "report_url")
 
+#: The schema's pattern for text fields: data is plain text, never markup.
+PLAIN_TEXT_PATTERN = "^[^<>]*$"
+#: Fields that hold a web address.
+URL_FIELDS = ("website", "chat", "report_url", "url")
+
 #: Human words for what a field expects, used when the schema's pattern fails.
 _PATTERN_EXPECTATIONS = {
     "website": "an https:// address",
@@ -61,7 +67,6 @@ _PATTERN_EXPECTATIONS = {
     "report_url": "an https:// address",
     "url": "an http:// or https:// address",
     "email": "an e-mail address such as help@example.org",
-    "verified": "a date such as 2025-04-30 (or 2025-04, or 2025)",
     "date": "a date such as 2025-04-30 (or 2025-04, or 2025)",
     "id": "the lower-case country code, a dash and a slug, e.g. cz-linka-bezpeci",
     "country": 'an upper-case ISO 3166-1 code in quotes, e.g. "CZ" or "NO"',
@@ -116,6 +121,7 @@ class Country:
     code: str
     file: str
     services: tuple[dict[str, Any], ...]
+    timezone: str | None = None
 
 
 @dataclass
@@ -148,6 +154,61 @@ def parse_iso_date(text: str) -> dt.date | None:
         return dt.date(numbers[0], *[*numbers[1:], 1, 1][:2])
     except (ValueError, TypeError):
         return None
+
+
+def newest_source_date(service: dict[str, Any]) -> str | None:
+    """The newest ``sources[].date`` as written (2025-04), or None when all are undated."""
+    dated = [s["date"] for s in service.get("sources", []) if parse_iso_date(s.get("date", ""))]
+    return max(dated, key=lambda text: (parse_iso_date(text), len(text)), default=None)
+
+
+# ---------------------------------------------------------------- scope ----
+
+
+def applies_in(service: dict[str, Any], code: str) -> bool:
+    """Whether a reader in country ``code`` can use ``service`` (its area)."""
+    area = service.get("area", {})
+    return bool(area.get("worldwide")) or code in area.get("countries", [])
+
+
+def is_always_open(service: dict[str, Any]) -> bool:
+    return service.get("hours", {}).get("always") is True
+
+
+def crisis_line(services: Iterable[dict[str, Any]]) -> dict[str, Any] | None:
+    """The line to talk or text to in danger or with thoughts of self-harm.
+
+    Issue 13's order: a 24/7 line first; among those the child helpline (the
+    site's readers are young), then 116 123, then another crisis line; lines
+    meant mainly for adults last. A line that is not 24/7 is still better
+    than none (its hours are shown). Only services with a number qualify.
+    """
+    candidates = [
+        s
+        for s in services
+        if s["kind"] in ("child_helpline", "crisis_line") and (s.get("phones") or s.get("sms"))
+    ]
+
+    def rank(indexed: tuple[int, dict[str, Any]]) -> tuple:
+        index, service = indexed
+        numbers = {digits_of(p["number"]) for p in service.get("phones", [])}
+        return (
+            not is_always_open(service),
+            "mainly_for_adults" in service.get("caveats", []),
+            service["kind"] != "child_helpline",
+            "116123" not in numbers,
+            index,
+        )
+
+    ranked = sorted(enumerate(candidates), key=rank)
+    return ranked[0][1] if ranked else None
+
+
+def emergency_phone(services: Iterable[dict[str, Any]]) -> dict[str, Any] | None:
+    """The country's general emergency number (purpose emergency first)."""
+    phones = [p for s in services if s["kind"] == "emergency" for p in s.get("phones", [])]
+    preferred = [p for p in phones if p.get("purpose") == "emergency"]
+    return (preferred or phones or [None])[0]
 
 
 # --------------------------------------------------------------- phones ----
@@ -336,6 +397,12 @@ def _schema_findings(doc: YamlDocument, validator: Draft202012Validator) -> list
             message = f"found {_describe(value)}; expected {_describe(error.validator_value)}"
         elif kind == "pattern":
             expected = _PATTERN_EXPECTATIONS.get(key, f"text matching {error.validator_value}")
+            if error.validator_value == PLAIN_TEXT_PATTERN:
+                expected = "plain text without < or > (markup is not allowed in data)"
+            elif "checked" in path and key == "date":
+                expected = "the full date of the check, such as 2026-11-30"
+            elif key in URL_FIELDS and any(c in str(value) for c in '<>"'):
+                expected += " without <, > or quotes"
             message = f"found {_describe(value)}; expected {expected}"
             if key in ("website", "chat", "report_url") and str(value).startswith("http://"):
                 message += " (the site links only to secure addresses)"
@@ -460,15 +527,6 @@ def _check_service(
         )
 
     regions = known_regions()
-    for i, served in enumerate(service.get("serves", [])):
-        if served not in regions:
-            findings.append(
-                _finding(
-                    doc,
-                    (*base, "serves", i),
-                    f"{served!r} is not an ISO 3166-1 country code",
-                )
-            )
     for channel in ("phones", "sms", "whatsapp"):
         for i, entry in enumerate(service.get(channel, [])):
             path = (*base, channel, i)
@@ -526,25 +584,107 @@ def _check_service(
                 )
             )
 
+    source_dates = []
     for i, source in enumerate(service["sources"]):
         if "date" in source:
-            findings += _check_date(doc, (*base, "sources", i, "date"), source["date"], today)[1]
-
-    verified, date_findings = _check_date(doc, (*base, "verified"), service["verified"], today)
-    findings += date_findings
-    if verified is not None and not date_findings:
-        age = (today - verified).days
-        if age > STALE_AFTER_DAYS:
-            findings.append(
-                _finding(
-                    doc,
-                    (*base, "verified"),
-                    f"last verified {service['verified']} ({age} days ago); expected a check "
-                    f"within {STALE_AFTER_DAYS} days: re-check the service's own site",
-                    "error" if strict else "warning",
-                )
+            date, date_findings = _check_date(
+                doc, (*base, "sources", i, "date"), source["date"], today
             )
+            findings += date_findings
+            if date is not None and not date_findings:
+                source_dates.append(date)
+    check_date = None
+    if "checked" in service:
+        check_date, date_findings = _check_date(
+            doc, (*base, "checked", "date"), service["checked"]["date"], today
+        )
+        findings += date_findings
+    findings += _stale_findings(doc, base, service, check_date, source_dates, today, strict)
+    findings += _check_area(doc, base, service, country)
+    normalised["area"] = service.get("area", {"countries": [country]})
     return normalised, findings
+
+
+def _stale_findings(
+    doc: YamlDocument,
+    base: Path_,
+    service: dict[str, Any],
+    check_date: dt.date | None,
+    source_dates: list[dt.date],
+    today: dt.date,
+    strict: bool,
+) -> list[Finding]:
+    """A record whose newest evidence (a check or a dated source) is over a year old."""
+    severity = "error" if strict else "warning"
+    newest = max([*source_dates, *([check_date] if check_date else [])], default=None)
+    if newest is None:
+        return [
+            _finding(
+                doc,
+                (*base, "sources"),
+                "every source is undated and nobody has recorded a check; expected a dated "
+                "source or a check (checked: {date, by}) against the service's own site",
+                severity,
+            )
+        ]
+    age = (today - newest).days
+    if age <= STALE_AFTER_DAYS:
+        return []
+    what = "last checked" if newest == check_date else "newest source dated"
+    return [
+        _finding(
+            doc,
+            (*base, "checked" if newest == check_date else "sources"),
+            f"{what} {newest.isoformat()} ({age} days ago); expected a check within "
+            f"{STALE_AFTER_DAYS} days: re-check the service's own site and record it "
+            "under checked",
+            severity,
+        )
+    ]
+
+
+def _check_area(
+    doc: YamlDocument, base: Path_, service: dict[str, Any], country: str
+) -> list[Finding]:
+    area = service.get("area")
+    if country != INTERNATIONAL:
+        if area is None:
+            return []
+        return [
+            _finding(
+                doc,
+                (*base, "area"),
+                f"found an area in a country file; expected none: a service in "
+                f"{country}.yml serves {country} only (put cross-border services in "
+                f"{INTERNATIONAL_FILE})",
+            )
+        ]
+    if area is None:
+        return [
+            _finding(
+                doc,
+                base,
+                f"missing area; services in {INTERNATIONAL_FILE} need "
+                "area: {worldwide: true} or area: {countries: [...]}",
+            )
+        ]
+    if ("worldwide" in area) == ("countries" in area):
+        return [
+            _finding(
+                doc,
+                (*base, "area"),
+                "found both worldwide and countries; expected exactly one of "
+                "worldwide: true or countries: [...]",
+            )
+        ]
+    regions = known_regions()
+    return [
+        _finding(
+            doc, (*base, "area", "countries", i), f"{code!r} is not an ISO 3166-1 country code"
+        )
+        for i, code in enumerate(area.get("countries", []))
+        if code not in regions
+    ]
 
 
 def validate_document(
@@ -593,7 +733,35 @@ def validate_document(
             services.append(normalised)
     if any(f.is_error for f in findings):
         return None, findings
-    return Country(code, doc.file, tuple(services)), findings
+    timezone, zone_findings = _timezone(doc, code, data.get("timezone"))
+    findings += zone_findings
+    if zone_findings:
+        return None, findings
+    return Country(code, doc.file, tuple(services), timezone), findings
+
+
+def zones_of(code: str) -> list[str]:
+    """The IANA time zones of a country, from Babel's CLDR data."""
+    return sorted(
+        zone for zone, territory in get_global("zone_territories").items() if territory == code
+    )
+
+
+def _timezone(doc: YamlDocument, code: str, declared: Any) -> tuple[str | None, list[Finding]]:
+    """The declared time zone, checked; else the country's only one; else none."""
+    zones = zones_of(code)
+    if declared is None:
+        return (zones[0] if len(zones) == 1 else None), []
+    if declared not in zones:
+        expected = ", ".join(zones) if zones else "none (leave it out)"
+        return None, [
+            _finding(
+                doc,
+                ("timezone",),
+                f"found {declared!r}; expected a time zone of {code}: {expected}",
+            )
+        ]
+    return declared, []
 
 
 def _display_name(path: Path, root: Path) -> str:
@@ -682,65 +850,324 @@ def load_directory(
 
 # --------------------------------------------------------------- export ----
 
-EXPORT_VERSION = 1
-EXPORT_LICENCE = (
-    "Facts compiled from public sources, each listed with its address; "
-    "re-check a service's own site before relying on it."
+#: Version 2: HSDS names (service_area, phones with type, schedules with a
+#: time zone, assured_date), licence, publisher, generation date, corrections.
+EXPORT_VERSION = 2
+LICENCE = {
+    "name": "CC BY 4.0",
+    "url": "https://creativecommons.org/licenses/by/4.0/",
+}
+PUBLISHER = "Not Your Fault project"
+EXPORT_NOTICE = (
+    "Facts compiled from public sources, each listed with its address and date; "
+    "re-check a service's own site before relying on it. assured_date is set only "
+    "where a person checked the service's own site."
 )
+_BYDAY = {"mon": "MO", "tue": "TU", "wed": "WE", "thu": "TH", "fri": "FR", "sat": "SA", "sun": "SU"}
 
 
-def export_data(directory: Directory) -> dict[str, Any]:
-    """The open-data document published as helplines.json (deterministic)."""
+@dataclass(frozen=True)
+class Publication:
+    """Who publishes the open data, where, and when it was generated."""
+
+    site_url: str
+    generated: dt.date
+
+    @property
+    def corrections(self) -> str:
+        """Where to send corrections: the contact on the site's about/ page."""
+        return self.site_url.rstrip("/") + "/about/"
+
+
+def _schedules(hours: dict[str, Any], timezone: str | None) -> list[dict[str, Any]]:
+    zone = {"timezone": timezone} if timezone else {}
+    if hours.get("always"):
+        periods = [{"days": list(_BYDAY), "open": "00:00", "close": "24:00"}]
+    else:
+        periods = hours["weekly"]
+    return [
+        {
+            "freq": "WEEKLY",
+            "byday": ",".join(_BYDAY[d] for d in period["days"]),
+            "opens_at": period["open"],
+            "closes_at": period["close"],
+            **zone,
+        }
+        for period in periods
+    ]
+
+
+def export_service(service: dict[str, Any], timezone: str | None) -> dict[str, Any]:
+    """One normalised service in the export's HSDS-like shape."""
+    out: dict[str, Any] = {
+        "id": service["id"],
+        "country": service["country"],
+        "name": service["name"],
+        "kind": service["kind"],
+        "audience": service["audience"],
+        "service_area": {
+            "worldwide": bool(service["area"].get("worldwide")),
+            "countries": service["area"].get("countries", []),
+        },
+    }
+    # HSDS puts languages on the phone: the service's languages apply to each number.
+    languages = {"languages": service["languages"]} if "languages" in service else {}
+    phones = [{**p, "type": "voice", **languages} for p in service.get("phones", [])]
+    for entry in service.get("sms", []):
+        phones.append({**entry, "type": "text", **languages})
+    if phones:
+        out["phones"] = phones
+    if "whatsapp" in service:
+        out["whatsapp"] = service["whatsapp"]
+    for ours, theirs in (("website", "url"), ("email", "email"), ("chat", "chat_url")):
+        if ours in service:
+            out[theirs] = service[ours]
+    if "report_url" in service:
+        out["report_url"] = service["report_url"]
+    if "hours" in service:
+        out["schedules"] = _schedules(service["hours"], timezone)
+    if "chat_hours" in service:
+        out["chat_schedules"] = _schedules(service["chat_hours"], timezone)
+    for name in ("languages", "ages", "anonymous", "caveats"):
+        if name in service:
+            out[name] = service[name]
+    if "checked" in service:
+        out["assured_date"] = service["checked"]["date"]
+        out["assured_by"] = service["checked"]["by"]
+    newest = newest_source_date(service)
+    if newest:
+        out["newest_source_date"] = newest
+    out["sources"] = service["sources"]
+    return out
+
+
+def export_data(directory: Directory, publication: Publication) -> dict[str, Any]:
+    """The open-data document published as helplines.json."""
     return {
         "$schema": "helplines.schema.json",
         "version": EXPORT_VERSION,
-        "notice": EXPORT_LICENCE,
+        "license": LICENCE,
+        "publisher": {"name": PUBLISHER, "url": publication.site_url},
+        "generated": publication.generated.isoformat(),
+        "corrections": publication.corrections,
+        "notice": EXPORT_NOTICE,
         "countries": [
-            {"code": code, "services": list(directory.countries[code].services)}
+            {
+                "code": code,
+                **(
+                    {"timezone": directory.countries[code].timezone}
+                    if directory.countries[code].timezone
+                    else {}
+                ),
+                "services": [
+                    export_service(s, directory.countries[code].timezone)
+                    for s in directory.countries[code].services
+                ],
+            }
             for code in sorted(directory.countries)
         ],
     }
 
 
+def _described(description: str, schema: dict[str, Any]) -> dict[str, Any]:
+    return {"description": description, **{k: v for k, v in schema.items() if k != "description"}}
+
+
 def export_schema(schema: dict[str, Any]) -> dict[str, Any]:
-    """JSON Schema of helplines.json, derived from the data schema (one home)."""
-    service = copy.deepcopy(schema["properties"]["services"]["items"])
-    props = service["properties"]
-    del props["notes"]
-    props["country"] = {
-        "description": "ISO 3166-1 code of the service's country (INT: international).",
-        "type": "string",
-    }
-    service["required"] = ["country", *service["required"]]
-    for channel, link in (("phones", "tel"), ("sms", "sms"), ("whatsapp", "href")):
-        item = props[channel]["items"]
-        item["properties"]["region"]["description"] = "ISO 3166-1 code of the numbering plan."
-        descriptions = {
-            "tel": "A tel: link that dials it (tel:116111 for short numbers, else E.164).",
-            "sms": "An sms: link to the number.",
-            "href": "A https://wa.me/ link that opens a WhatsApp chat.",
-        }
-        item["properties"][link] = {"description": descriptions[link], "type": "string"}
-        if channel != "whatsapp":
-            item["properties"]["short"] = {
+    """JSON Schema of helplines.json; field descriptions come from the data schema (one home)."""
+    data = schema["properties"]["services"]["items"]["properties"]
+    number = copy.deepcopy(data["phones"]["items"]["properties"])
+    number["region"]["description"] = "ISO 3166-1 code of the numbering plan."
+    number["keyword"] = data["sms"]["items"]["properties"]["keyword"]
+    number.update(
+        {
+            "type": {
+                "description": "HSDS phone type: voice (call) or text (SMS).",
+                "type": "string",
+                "enum": ["voice", "text"],
+            },
+            "tel": {
+                "description": "For voice: a tel: link that dials it (tel:116111 for short "
+                "numbers, else E.164).",
+                "type": "string",
+            },
+            "sms": {"description": "For text: an sms: link to the number.", "type": "string"},
+            "short": {
                 "description": "true for a short number (116 111, 147) dialled as written.",
                 "type": "boolean",
-            }
-        item["required"] = ["number", "region", link]
+            },
+            "languages": _described(
+                "HSDS phone languages: the languages in which the service answers.",
+                data["languages"],
+            ),
+        }
+    )
+    whatsapp = copy.deepcopy(data["whatsapp"]["items"])
+    whatsapp["properties"]["href"] = {
+        "description": "A https://wa.me/ link that opens a WhatsApp chat.",
+        "type": "string",
+    }
+    whatsapp["properties"]["region"] = number["region"]
+    schedule = {
+        "description": "HSDS schedule: a weekly opening period in the service's local time.",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["freq", "byday", "opens_at", "closes_at"],
+        "properties": {
+            "freq": {"description": "Always WEEKLY (RFC 5545).", "const": "WEEKLY"},
+            "byday": {
+                "description": "Days of the week, RFC 5545 codes separated by commas (MO,TU).",
+                "type": "string",
+            },
+            "opens_at": {"description": "Opening time, 24-hour HH:MM.", "type": "string"},
+            "closes_at": {
+                "description": "Closing time, 24-hour HH:MM; 24:00 is midnight at the end "
+                "of the day.",
+                "type": "string",
+            },
+            "timezone": {
+                "description": "IANA time zone name of the times (HSDS 3 uses a UTC offset; a "
+                "name stays right across daylight saving time). Absent for countries with "
+                "several time zones.",
+                "type": "string",
+            },
+        },
+    }
+    service = {
+        "description": "HSDS service: one helpline, crisis line, reporting hotline, police "
+        "route, emergency number or image-removal service. The organisation behind it is "
+        "not modelled separately: `name` is the service's own name.",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["id", "country", "name", "kind", "audience", "service_area", "sources"],
+        "properties": {
+            "id": data["id"],
+            "country": {
+                "description": "ISO 3166-1 code of the file the service comes from (INT: "
+                "services that work across borders).",
+                "type": "string",
+            },
+            "name": data["name"],
+            "kind": data["kind"],
+            "audience": data["audience"],
+            "service_area": {
+                "description": "HSDS service_area: where the service can be used.",
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["worldwide", "countries"],
+                "properties": {
+                    "worldwide": {
+                        "description": "true when anyone anywhere can use it.",
+                        "type": "boolean",
+                    },
+                    "countries": {
+                        "description": "ISO 3166-1 codes of the countries where it can be "
+                        "used (empty when worldwide).",
+                        "type": "array",
+                        "items": {"description": "An ISO 3166-1 code.", "type": "string"},
+                    },
+                },
+            },
+            "phones": {
+                "description": "HSDS phones: numbers to call (type voice) or text (type text).",
+                "type": "array",
+                "items": {
+                    "description": "A phone number.",
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["number", "region", "type"],
+                    "properties": number,
+                },
+            },
+            "whatsapp": _described("WhatsApp numbers.", {"type": "array", "items": whatsapp}),
+            "url": _described("HSDS url: " + data["website"]["description"], data["website"]),
+            "email": data["email"],
+            "chat_url": data["chat"],
+            "report_url": data["report_url"],
+            "schedules": {
+                "description": "HSDS schedules: when the service answers.",
+                "type": "array",
+                "items": schedule,
+            },
+            "chat_schedules": {
+                "description": "When the chat answers, where it differs from `schedules`.",
+                "type": "array",
+                "items": schedule,
+            },
+            "languages": data["languages"],
+            "ages": data["ages"],
+            "anonymous": data["anonymous"],
+            "caveats": data["caveats"],
+            "assured_date": {
+                "description": "HSDS assured_date: when a person last checked the record "
+                "against the service's own site. Absent: nobody has yet.",
+                "type": "string",
+            },
+            "assured_by": {
+                "description": "Who made that check (HSDS has assurer_email; we publish a "
+                "name, not an address).",
+                "type": "string",
+            },
+            "newest_source_date": {
+                "description": "The date of the newest dated source: the date of a page we "
+                "cite, not a check.",
+                "type": "string",
+            },
+            "sources": data["sources"],
+        },
+    }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://notyourfault.example.org/helplines.schema.json",
         "title": "Not Your Fault: helpline directory (open data)",
-        "description": "Helplines, reporting hotlines, police routes, emergency numbers and "
-        "image-removal services by country, as published at /helplines.json.",
+        "description": "Helplines, crisis lines, reporting hotlines, police routes, emergency "
+        "numbers and image-removal services by country, as published at /helplines.json. "
+        "Field names follow the Open Referral Human Services Data Specification (HSDS) "
+        "where they fit: service, phones (with type and languages), schedules (with time "
+        "zone), service_area, assured_date.",
         "type": "object",
         "additionalProperties": False,
-        "required": ["version", "countries"],
+        "required": [
+            "version",
+            "license",
+            "publisher",
+            "generated",
+            "corrections",
+            "countries",
+        ],
         "properties": {
             "$schema": {"description": "Address of this schema.", "type": "string"},
             "version": {
                 "description": "Format version; changes when fields change.",
                 "const": EXPORT_VERSION,
+            },
+            "license": {
+                "description": "Licence of the compilation: CC BY 4.0 (cite the publisher).",
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["name", "url"],
+                "properties": {
+                    "name": {"description": "Name of the licence.", "type": "string"},
+                    "url": {"description": "Text of the licence.", "type": "string"},
+                },
+            },
+            "publisher": {
+                "description": "Who publishes this data.",
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["name", "url"],
+                "properties": {
+                    "name": {"description": "Name of the publisher.", "type": "string"},
+                    "url": {"description": "The publisher's site.", "type": "string"},
+                },
+            },
+            "generated": {
+                "description": "Date this file was generated (YYYY-MM-DD).",
+                "type": "string",
+            },
+            "corrections": {
+                "description": "Where to send a correction: the contact on the site's about page.",
+                "type": "string",
             },
             "notice": {
                 "description": "Where the facts come from and how far to trust them.",
@@ -759,6 +1186,7 @@ def export_schema(schema: dict[str, Any]) -> dict[str, Any]:
                             "description": "ISO 3166-1 alpha-2 code, or INT.",
                             "type": "string",
                         },
+                        "timezone": schema["properties"]["timezone"],
                         "services": {
                             "description": "The services.",
                             "type": "array",
@@ -771,12 +1199,14 @@ def export_schema(schema: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def write_export(directory: Directory, schema: dict[str, Any], out_dir: Path) -> list[Path]:
+def write_export(
+    directory: Directory, schema: dict[str, Any], out_dir: Path, publication: Publication
+) -> list[Path]:
     """Write helplines.json and helplines.schema.json into ``out_dir``."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for name, document in (
-        ("helplines.json", export_data(directory)),
+        ("helplines.json", export_data(directory, publication)),
         ("helplines.schema.json", export_schema(schema)),
     ):
         target = out_dir / name
