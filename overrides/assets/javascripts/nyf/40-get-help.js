@@ -47,9 +47,15 @@
     return node;
   }
 
-  // Only links the build made: tel:, sms: and https: addresses.
+  // Only links the build made: tel:, sms: and https: addresses, and pages of
+  // this site (which a local preview serves over http).
   function safeHref(href) {
-    return /^(tel:|sms:|https:\/\/)/.test(href || "") ? href : "";
+    if (/^(tel:|sms:|https:\/\/)/.test(href || "")) return href;
+    try {
+      return new URL(href).origin === location.origin ? href : "";
+    } catch (error) {
+      return "";
+    }
   }
 
   function link(text, href, className) {
