@@ -18,9 +18,10 @@ help:
 	@echo "make translation-status     what is translated, outdated, missing"
 
 # The build's packages for build and serve; the test tools on top for test.
-$(STAMP): requirements/build.txt
+$(STAMP): requirements/build.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements/build.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 $(DEV_STAMP): $(STAMP) requirements/dev.txt

@@ -17,9 +17,6 @@ import sys
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
 from nyf import catalogs
 from nyf.languages import LUNR_LANGUAGES, REGISTRY_FILE, load_registry, material_theme_dirs
 from nyf.yamlfile import DataError

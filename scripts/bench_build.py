@@ -20,8 +20,6 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
 from nyf.languages import load_registry
 
 ROOT = Path(__file__).resolve().parents[1]

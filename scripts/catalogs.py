@@ -15,9 +15,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from nyf import catalogs
 from nyf.languages import Registry, load_registry

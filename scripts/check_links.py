@@ -17,8 +17,6 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
 import yaml
 from nyf import linkcheck, urlcache, urlcheck
 from nyf.languages import ROOT, load_registry

@@ -12,8 +12,6 @@ import argparse
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
 from check_links import site_url_from
 from nyf.languages import ROOT
 from nyf.qr import qr_svg

@@ -18,8 +18,6 @@ import json
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
 from nyf.languages import ROOT, load_registry
 from nyf.translations import english_at, language_report, page_state, read_translation_meta
 from nyf.yamlfile import DataError

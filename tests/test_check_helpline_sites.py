@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import socket
-import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import ClassVar
 
-import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-
 import check_helpline_sites as checker
+import pytest
 from nyf import urlcheck
 
 

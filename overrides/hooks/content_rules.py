@@ -11,14 +11,10 @@ of help-now.
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-
 import readability
+from mkdocs.exceptions import PluginError
 from nyf import content_rules as cr
 from nyf.yamlfile import DataError
 

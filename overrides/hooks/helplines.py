@@ -13,16 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import sys
 from pathlib import Path
 
 from babel import Locale
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-
 from nyf import catalogs, helpline_boxes, helpline_pages, helplines
 from nyf.generated_pages import add_generated_page
 from nyf.languages import load_registry

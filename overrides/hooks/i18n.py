@@ -5,16 +5,12 @@ Thin glue; the rules live in scripts/nyf/ (languages, catalogs, site_i18n).
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs_static_i18n.config import I18nPluginLanguage
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-
 from nyf import catalogs, site_i18n
 from nyf.languages import Registry, load_registry
 from nyf.yamlfile import DataError

@@ -7,13 +7,9 @@ line, field, what was found and what was expected, without a traceback.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-
 from nyf import content_rules, lessons
 
 

@@ -9,13 +9,9 @@ results go to search.css, which the page fetches only with the search.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-
 from nyf.cssprune import (
     SEARCH_OUTPUT_CLASSES,
     drop_unused_keyframes,

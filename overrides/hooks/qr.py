@@ -6,10 +6,7 @@ it for download. Which pages get one: nyf.qr.offers_qr.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 from nyf import qr
 from nyf.site_i18n import absolute_url

@@ -5,14 +5,10 @@ Thin glue over nyf.redirects. Runs once, after every language is built.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-
 from nyf import catalogs, redirects
 from nyf.languages import load_registry
 from nyf.yamlfile import DataError

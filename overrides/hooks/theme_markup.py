@@ -5,14 +5,10 @@ Thin glue over nyf.theme_markup (which says why each step is needed).
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-
 from nyf.theme_markup import escaped_title, fix_material_markup, inline_icon, plain_text_errors
 
 
