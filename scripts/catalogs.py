@@ -6,7 +6,8 @@ extract  writes locales/messages.pot from overrides/ and scripts/nyf/ (babel.cfg
          keeping comments that start with "Translators:".
 update   creates or updates locales/<locale>/LC_MESSAGES/messages.po for every
          language in data/languages.yml except the source language.
-compile  compiles every .po to .mo (the build also does this when needed).
+compile  compiles every .po in memory, to show that it compiles (the build does
+         the same; no .mo file is written into the source tree).
 check    reports untranslated and fuzzy strings per language; exits 1 when a
          published language has any, or when a catalog is malformed.
 """
@@ -26,7 +27,9 @@ POT = catalogs.POT
 
 def compile_all(registry: Registry) -> None:
     for locale in catalogs.translated_locales(registry):
-        catalogs.compile_catalog(locale)
+        compiled = catalogs.compile_catalog(locale)
+        size = f"{len(compiled)} bytes" if compiled is not None else "no catalog"
+        print(f"{locale:<10} compiles ({size})")
 
 
 def check(registry: Registry, out=sys.stdout) -> int:

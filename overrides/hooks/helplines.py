@@ -19,9 +19,9 @@ from babel import Locale
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
-from nyf import catalogs, helpline_boxes, helpline_pages, helplines
+from nyf import helpline_boxes, helpline_pages, helplines
+from nyf.build_context import build_context
 from nyf.generated_pages import add_generated_page
-from nyf.languages import load_registry
 
 log = logging.getLogger("mkdocs.hooks.helplines")
 
@@ -29,44 +29,24 @@ MARKER = "<!-- helplines:directory -->"
 DIRECTORY_PAGE = "helplines/index.md"
 DATA_DIR = "helplines/"
 
-_state: dict[str, object] = {}
-
-
-def _project(config) -> Path:
-    return Path(config.config_file_path).parent
-
 
 def _directory(config) -> helplines.Directory:
-    if "directory" not in _state:
-        data_dir = _project(config) / "data" / "helplines"
-        directory = helplines.load_directory(
-            dt.date.today(), directory=data_dir, root=_project(config)
+    directory = build_context(config).helpline_directory()
+    if directory.errors:
+        raise PluginError(
+            "invalid helpline data (run scripts/validate_helplines.py):\n  "
+            + "\n  ".join(str(f) for f in directory.errors)
         )
-        if directory.errors:
-            raise PluginError(
-                "invalid helpline data (run scripts/validate_helplines.py):\n  "
-                + "\n  ".join(str(f) for f in directory.errors)
-            )
-        log.info(
-            "helplines: %d countries, %d services, %d warning(s) (stale records: "
-            "run scripts/validate_helplines.py)",
-            len(directory.countries),
-            directory.service_count(),
-            len(directory.warnings),
-        )
-        _state["directory"] = directory
-    return _state["directory"]  # type: ignore[return-value]
+    return directory
 
 
 def _language(config):
-    if "registry" not in _state:
-        _state["registry"] = load_registry(_project(config) / "data" / "languages.yml")
     plugin = config.plugins["i18n"]
-    return _state["registry"].get(plugin.current_language or plugin.default_language)
+    return build_context(config).language(plugin.current_language or plugin.default_language)
 
 
-def _labels(language) -> helpline_pages.Labels:
-    translations = catalogs.translations(language.locale)
+def _labels(config, language) -> helpline_pages.Labels:
+    translations = build_context(config).translations(language.locale)
     return helpline_pages.Labels(Locale.parse(language.locale), translations.gettext)
 
 
@@ -84,9 +64,15 @@ def _has_directory(config) -> bool:
 
 def on_config(config):
     plugin = config.plugins["i18n"]
-    if plugin.current_language in (None, plugin.default_language):
-        _state.pop("directory", None)  # re-read on every (re)build under mkdocs serve
-    _directory(config)
+    directory = _directory(config)  # invalid data stops the build here
+    if plugin.current_language is None:
+        log.info(
+            "helplines: %d countries, %d services, %d warning(s) (stale records: "
+            "run scripts/validate_helplines.py)",
+            len(directory.countries),
+            directory.service_count(),
+            len(directory.warnings),
+        )
     return config
 
 
@@ -95,7 +81,7 @@ def on_files(files, config):
     if not _has_directory(config):
         return files
     directory = _directory(config)
-    labels = _labels(_language(config))
+    labels = _labels(config, _language(config))
     international = directory.countries.get(helplines.INTERNATIONAL)
     for code, country in directory.countries.items():
         if code == helplines.INTERNATIONAL:
@@ -106,10 +92,12 @@ def on_files(files, config):
 
 
 def _options(config, labels: helpline_pages.Labels) -> list[dict[str, str]]:
-    key = ("options", labels.locale.language, str(labels.locale))
-    if key not in _state:
-        _state[key] = helpline_boxes.country_options(_directory(config), labels)
-    return _state[key]  # type: ignore[return-value]
+    """The localised country list of the boxes, made once per build and locale."""
+    derived = build_context(config).derived
+    key = ("country options", str(labels.locale))
+    if key not in derived:
+        derived[key] = helpline_boxes.country_options(_directory(config), labels)
+    return derived[key]  # type: ignore[return-value]
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -117,14 +105,14 @@ def on_page_markdown(markdown, page, config, files):
     if MARKER in markdown:
         # In the reader's language even on an English fallback page: a child looks
         # for their country's name as they know it. lang/dir say so.
-        html = helpline_pages.render_directory(_directory(config), _labels(language))
+        html = helpline_pages.render_directory(_directory(config), _labels(config, language))
         wrapped = (
             f'<div lang="{language.hreflang}" dir="{language.dir}" markdown>\n\n{html}\n</div>'
         )
         markdown = markdown.replace(MARKER, wrapped)
     if "<!-- helplines:" not in markdown or not _has_directory(config):
         return markdown
-    labels = _labels(language)
+    labels = _labels(config, language)
     prefix = _prefix(config)
     data_url = get_relative_url(prefix + DATA_DIR, page.url)
     directory_url = data_url
@@ -146,7 +134,7 @@ def on_page_context(context, page, config, nav):
     context["nyf_get_help"] = {
         "data": directory,
         "directory": directory,
-        "countries": _options(config, _labels(_language(config))),
+        "countries": _options(config, _labels(config, _language(config))),
     }
     return context
 
@@ -160,7 +148,7 @@ def on_post_build(config):
     directory = _directory(config)
     if not _has_directory(config):
         return
-    labels = _labels(_language(config))
+    labels = _labels(config, _language(config))
     target_dir = site / _prefix(config) / DATA_DIR
     target_dir.mkdir(parents=True, exist_ok=True)
     for code in directory.countries:
@@ -171,5 +159,5 @@ def on_post_build(config):
             json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8"
         )
     if not _prefix(config):  # once, at the site root
-        schema = helplines.load_schema(_project(config) / "data" / "helplines")
+        schema = helplines.load_schema(build_context(config).data_dir / "helplines")
         helplines.write_export(directory, schema, site, _publication(config))

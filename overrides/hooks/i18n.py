@@ -12,19 +12,21 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs_static_i18n.config import I18nPluginLanguage
 from nyf import catalogs, site_i18n
-from nyf.languages import Registry, load_registry
+from nyf.build_context import build_context, start_build
+from nyf.languages import Registry
 from nyf.yamlfile import DataError
 
-_state: dict[str, Registry] = {}
+#: The default language's 404 page, kept until every language is built.
+_not_found_page: dict[str, str] = {}
 
 
-def _registry() -> Registry:
-    return _state["registry"]
+def _registry(config: MkDocsConfig) -> Registry:
+    return build_context(config).registry
 
 
 def _current(config: MkDocsConfig):
     plugin = config.plugins["i18n"]
-    return _registry().get(plugin.current_language or plugin.default_language)
+    return _registry(config).get(plugin.current_language or plugin.default_language)
 
 
 def _plugin_languages(registry: Registry) -> list[I18nPluginLanguage]:
@@ -47,12 +49,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     plugin = config.plugins.get("i18n")
     if plugin is None:
         raise PluginError("mkdocs.yml: plugins: the i18n plugin (mkdocs-static-i18n) is missing")
-    if "registry" not in _state or plugin.current_language is None:
+    if plugin.current_language is None:
+        # A run starts (a build, or a rebuild under mkdocs serve): read every
+        # data file afresh, once, for all the languages of this run.
         try:
-            registry = load_registry(Path(config.config_file_path).parent / "data/languages.yml")
+            registry = start_build(config).registry
         except DataError as error:
             raise PluginError(str(error)) from None
-        _state["registry"] = registry
         placeholder = [lang.locale for lang in plugin.config.languages]
         if placeholder != [registry.default.code]:
             raise PluginError(
@@ -71,7 +74,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_env(env, config: MkDocsConfig, files):
     language = _current(config)
     try:
-        translations = catalogs.translations(language.locale)
+        translations = build_context(config).translations(language.locale)
         not_found = _not_found_entries(config)
     except DataError as error:
         raise PluginError(str(error)) from None
@@ -82,7 +85,7 @@ def on_env(env, config: MkDocsConfig, files):
         newstyle=True,
     )
     env.globals["nyf_language"] = language
-    env.globals["nyf_registry"] = _registry()
+    env.globals["nyf_registry"] = _registry(config)
     env.globals["nyf_not_found"] = not_found
     return env
 
@@ -90,8 +93,8 @@ def on_env(env, config: MkDocsConfig, files):
 def _not_found_entries(config: MkDocsConfig) -> list[dict[str, str]]:
     """The 404 message in every published language, for the one 404 page."""
     entries = []
-    for language in _registry().published():
-        gettext = catalogs.translations(language.locale).gettext
+    for language in _registry(config).published():
+        gettext = build_context(config).translations(language.locale).gettext
         entries.append(
             {
                 "hreflang": language.hreflang,
@@ -119,7 +122,7 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
     file_locale = getattr(page.file, "locale", language.code)
     fallback = site_i18n.is_fallback(file_locale, language.code)
     context["nyf_fallback"] = fallback
-    context["nyf_source_language"] = _registry().get(file_locale)
+    context["nyf_source_language"] = _registry(config).get(file_locale)
     alternates = getattr(page.file, "alternates", {})
     if fallback:
         # Not a translation: point search engines at the original, advertise nothing.
@@ -128,7 +131,7 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
         context["nyf_canonical"] = site_i18n.absolute_url(config.site_url or "/", original.url)
     else:
         context["nyf_alternates"] = site_i18n.hreflang_alternates(
-            alternates, _registry(), config.site_url or "/"
+            alternates, _registry(config), config.site_url or "/"
         )
         context["nyf_canonical"] = page.canonical_url
     return context
@@ -144,7 +147,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
         language = _current(config)
         output = site_i18n.set_html_lang_dir(output, language)
         if language.default:
-            _state["404"] = output
+            _not_found_page["html"] = output
     return output
 
 
@@ -152,5 +155,6 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 # writes the one root 404.html, so put back the default language's version.
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
-    if not config.plugins["i18n"].building and "404" in _state:
-        (Path(config.site_dir) / "404.html").write_text(_state.pop("404"), encoding="utf-8")
+    if not config.plugins["i18n"].building and "html" in _not_found_page:
+        page = _not_found_page.pop("html")
+        (Path(config.site_dir) / "404.html").write_text(page, encoding="utf-8")

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from nyf import catalogs, redirects
-from nyf.languages import load_registry
+from nyf import redirects
+from nyf.build_context import build_context
 from nyf.yamlfile import DataError
 
 
@@ -20,10 +20,10 @@ def on_post_build(config) -> None:
     plugin = config.plugins.get("i18n")
     if plugin is not None and plugin.building:
         return
-    root = Path(config.config_file_path).parent
+    context = build_context(config)
     try:
-        registry = load_registry(root / "data" / "languages.yml")
-        moved = redirects.load_redirects(root / "data" / "redirects.yml")
+        registry = context.registry
+        moved = redirects.load_redirects(context.data_dir / "redirects.yml")
     except DataError as error:
         raise PluginError(str(error)) from None
     site = Path(config.site_dir)
@@ -31,7 +31,7 @@ def on_post_build(config) -> None:
         moved,
         registry.published(),
         config.site_url or "/",
-        lambda language: catalogs.translations(language.locale).gettext,
+        lambda language: context.translations(language.locale).gettext,
     )
     for r in moved:
         if not (site / r.new / "index.html").is_file():

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from nyf.build_context import build_context
 from nyf.generated_pages import add_generated_page
-from nyf.languages import load_registry
 from nyf.translation_pages import (
     STATUS_PAGE,
     check_all_translations,
@@ -18,7 +18,7 @@ from nyf.yamlfile import DataError
 
 
 def _registry(config):
-    return load_registry(Path(config.config_file_path).parent / "data/languages.yml")
+    return build_context(config).registry
 
 
 def on_pre_build(config) -> None:

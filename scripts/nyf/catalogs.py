@@ -81,29 +81,27 @@ def read_catalog(path: Path, locale: str | None = None) -> Catalog:
         raise DataError(_display(path), None, "", f"cannot be read as a catalog: {exc}") from None
 
 
-def compile_catalog(locale: str, locales_dir: Path = LOCALES_DIR) -> Path | None:
-    """Compile one locale's .po to .mo if needed; return the .mo path or None."""
+def compile_catalog(locale: str, locales_dir: Path = LOCALES_DIR) -> bytes | None:
+    """One locale's .po compiled to .mo bytes in memory, or None without a .po.
+
+    Nothing is written: compiled catalogs are build artefacts, not sources.
+    """
     po = po_path(locale, locales_dir)
     if not po.is_file():
         return None
-    mo = po.with_suffix(".mo")
-    if mo.is_file() and mo.stat().st_mtime >= po.stat().st_mtime:
-        return mo
     catalog = read_catalog(po, locale)
     buffer = io.BytesIO()
     # Fuzzy entries are left out: a guessed translation must not reach a reader.
     write_mo(buffer, catalog, use_fuzzy=False)
-    mo.write_bytes(buffer.getvalue())
-    return mo
+    return buffer.getvalue()
 
 
 def translations(locale: str, locales_dir: Path = LOCALES_DIR) -> NullTranslations:
     """The translations of ``locale``; the source language gets the msgids back."""
-    mo = compile_catalog(locale, locales_dir)
-    if mo is None:
+    compiled = compile_catalog(locale, locales_dir)
+    if compiled is None:
         return NullTranslations()
-    with mo.open("rb") as fh:
-        return Translations(fh, domain=DOMAIN)
+    return Translations(io.BytesIO(compiled), domain=DOMAIN)
 
 
 @dataclass
