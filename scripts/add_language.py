@@ -18,7 +18,7 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from nyf import catalogs
-from nyf.languages import LUNR_LANGUAGES, REGISTRY_FILE, load_registry, material_theme_dirs
+from nyf.languages import REGISTRY_FILE, load_registry, lunr_languages, material_theme_dirs
 from nyf.yamlfile import DataError
 
 DEFAULT_EXIT_URL = "https://www.wikipedia.org/"
@@ -34,7 +34,7 @@ def registry_entry(code: str, locale: str, exit_url: str, publish: bool) -> str:
     has_material = any(
         (d / "partials/languages" / f"{code}.html").is_file() for d in material_theme_dirs()
     )
-    search = language if language in LUNR_LANGUAGES else "null"
+    search = language if language in lunr_languages() else "null"
     return (
         f"\n  - code: {code}\n"
         f"    locale: {locale}\n"

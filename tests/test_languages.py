@@ -134,3 +134,15 @@ def test_malformed_yaml(text, expected):
 def test_missing_registry_file(tmp_path: Path):
     with pytest.raises(DataError, match="file not found"):
         load_registry(tmp_path / "languages.yml")
+
+
+def test_search_languages_come_from_the_installed_theme():
+    import material
+    from nyf.languages import lunr_languages
+
+    folder = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min"
+    languages = lunr_languages()
+    assert {"en", "de", "fr", "es", "ar"} <= languages
+    assert not languages & {"multi", "stemmer"}
+    for code in languages - {"en"}:
+        assert (folder / f"lunr.{code}.min.js").is_file(), code

@@ -358,3 +358,33 @@ def test_budget_pages_in_chromium_are_within_budget(browser, site_dir: Path):
         assert load.forbidden == [], f"{load.page}: fetched before interaction: {load.forbidden}"
         assert len(load.fetched) <= budget.max_requests, (load.page, load.fetched)
         assert load.gzip_bytes <= budget.max_gzip_bytes, (load.page, load.gzip_bytes)
+
+
+#: Rules that must survive the pruning, each for something a reader uses.
+MUST_KEEP = {
+    "site": [
+        ".md-select__inner",  # the language menu
+        "[dir=rtl]",  # right-to-left layout (Arabic)
+        ".md-nav__link--active",  # where the reader is, in the navigation
+        ".md-search__input",  # the search field in the header
+        ".md-typeset__table",  # tables wrapped by Material's script
+        ".nyf-exit",  # the quick exit
+    ],
+    "search": [".md-search-result__link", ".md-search-result__article", ".md-search-result mark"],
+}
+
+
+def test_theme_css_is_pruned_and_keeps_what_readers_use(site_dir: Path):
+    import material
+
+    styles = site_dir / "assets/stylesheets"
+    sheets = {
+        path.name.split(".")[0]: path.read_text(encoding="utf-8") for path in styles.glob("*.css")
+    }
+    assert sorted(sheets) == ["search", "site"], sorted(sheets)
+    installed = Path(material.__file__).parent / "templates/assets/stylesheets"
+    original = sum(len(p.read_text(encoding="utf-8")) for p in installed.glob("*.min.css"))
+    assert len(sheets["site"]) + len(sheets["search"]) < original * 0.6, "pruning did not happen"
+    for sheet, selectors in MUST_KEEP.items():
+        for selector in selectors:
+            assert selector in sheets[sheet], f"{selector} was pruned from {sheet}.css"

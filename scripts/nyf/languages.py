@@ -39,40 +39,23 @@ _OPTIONAL: dict[str, tuple[type, str]] = {
 # mkdocs-static-i18n accepts only these forms of a folder/URL code.
 _CODE = re.compile(r"^[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?$")
 _HREFLANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z]{4})?(-([A-Z]{2}|[0-9]{3}))?$")
-#: lunr.js languages shipped with Material's search (lunr-languages).
-LUNR_LANGUAGES = frozenset(
-    [
-        "ar",
-        "da",
-        "de",
-        "du",
-        "en",
-        "es",
-        "fi",
-        "fr",
-        "hi",
-        "hu",
-        "hy",
-        "it",
-        "ja",
-        "jp",
-        "kn",
-        "ko",
-        "nl",
-        "no",
-        "pt",
-        "ro",
-        "ru",
-        "sa",
-        "sv",
-        "ta",
-        "te",
-        "th",
-        "tr",
-        "vi",
-        "zh",
-    ]
-)
+#: lunr.js's own language, which needs no stemmer file.
+_LUNR_BUILTIN = "en"
+#: Files in Material's lunr folder that are not a language.
+_LUNR_NOT_LANGUAGES = {"multi", "stemmer"}
+
+
+def lunr_languages() -> frozenset[str]:
+    """The lunr.js languages Material's search ships (read from the installed theme).
+
+    Derived, not listed: a Material update that adds or drops a stemmer
+    changes what the registry accepts, with no list here to go stale.
+    """
+    import material  # the theme; imported here like material_theme_dirs does
+
+    folder = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min"
+    names = {path.name.split(".")[1] for path in folder.glob("lunr.*.min.js")}
+    return frozenset((names - _LUNR_NOT_LANGUAGES) | {_LUNR_BUILTIN})
 
 
 @dataclass(frozen=True)
@@ -172,11 +155,11 @@ def _check_entry(doc: YamlDocument, index: int, entry: Any, theme_dirs: list[Pat
         )
     if entry["dir"] not in ("ltr", "rtl"):
         raise doc.error((*path, "dir"), f"found {entry['dir']!r}, expected ltr or rtl")
-    if entry["search"] is not None and entry["search"] not in LUNR_LANGUAGES:
+    if entry["search"] is not None and entry["search"] not in lunr_languages():
         raise doc.error(
             (*path, "search"),
             f"lunr.js has no language {entry['search']!r}; "
-            f"expected one of {', '.join(sorted(LUNR_LANGUAGES))}, or null",
+            f"expected one of {', '.join(sorted(lunr_languages()))}, or null",
         )
     if not entry["exit_url"].startswith("https://"):
         raise doc.error((*path, "exit_url"), f"found {entry['exit_url']!r}, expected https://...")
