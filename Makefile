@@ -58,7 +58,7 @@ test: $(DEV_STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/python scripts/catalogs.py check
 	$(BIN)/mkdocs build --strict --site-dir .cache/test-site
-	NYF_BUILT_SITE=.cache/test-site $(BIN)/pytest
+	NYF_BUILT_SITE=.cache/test-site $(BIN)/pytest --cov --cov-report=term
 
 clean:
 	rm -rf site .pytest_cache

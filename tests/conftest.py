@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 import shutil
 from pathlib import Path
@@ -51,3 +52,28 @@ def browser():
         instance = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield instance
         instance.close()
+
+
+#: What makes a test slow: building a site (the real one or a fixture) or
+#: running the Nu HTML Checker. Tests that do are marked ``slow`` here, so the
+#: marker is consistent without anyone remembering it: `pytest -m "not slow"`
+#: is the quick loop while editing.
+SLOW_FIXTURES = {"site_dir", "site_url", "site", "hostile_site"}
+SLOW_CALLS = ("build_fixture(", "run_mkdocs(", "build_real_site(", "nu_errors(")
+
+
+def _is_slow(item: pytest.Item) -> bool:
+    if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+        return True
+    function = getattr(item, "function", None)
+    try:
+        source = inspect.getsource(function) if function else ""
+    except (OSError, TypeError):
+        return False
+    return any(call in source for call in SLOW_CALLS)
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    for item in items:
+        if _is_slow(item) and "slow" not in item.keywords:
+            item.add_marker(pytest.mark.slow)
