@@ -163,6 +163,8 @@ class _PageParser(HTMLParser):
         "image": (("href", "image"),),
         "use": (("href", "use"),),
     }
+    #: (element, attribute) pairs fetched while the page first renders, unless lazy.
+    _FIRST_VIEW = frozenset({("img", "src"), ("script", "src"), ("video", "poster")})
     #: Kinds of the table above that are navigation, not requests.
     _NAVIGATION = frozenset({"link"})
     #: Deferred placeholders (partials/deferred-requests.html) -> kind.
@@ -220,8 +222,8 @@ class _PageParser(HTMLParser):
             if value is None:
                 continue
             fetched = kind not in self._NAVIGATION
-            eager = attribute in ("src", "poster") and tag in ("img", "script", "video")
-            eager = eager and values.get("loading") != "lazy" and bool(value)
+            eager = (tag, attribute) in self._FIRST_VIEW and bool(value)
+            eager = eager and values.get("loading") != "lazy"
             urls = _srcset_urls(value) if attribute == "srcset" else [value]
             for url in urls:
                 self.refs.append(
