@@ -24,6 +24,7 @@ resolve the way a static host serves the site (``dir/`` → ``dir/index.html``).
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -353,15 +354,21 @@ class Resolved:
     external: bool
 
 
+@functools.lru_cache(maxsize=8)
+def _origin_and_base(site_url: str) -> tuple[str | None, str]:
+    """``https://example.org/nyf`` → (``https://example.org``, ``/nyf/``); parsed once."""
+    parts = urlsplit(site_url)
+    origin = f"{parts.scheme}://{parts.netloc}".lower() if parts.netloc else None
+    return origin, parts.path if parts.path.endswith("/") else parts.path + "/"
+
+
 def resolve_url(page_path: str, url: str, site_url: str = "/") -> Resolved | None:
     """Resolve ``url`` as written in ``page_path``; None for non-document schemes.
 
     ``site_url`` gives the site's origin (absolute URLs on it are internal) and
     base path; with the default "/", the site is served at the root.
     """
-    parts = urlsplit(site_url)
-    origin = f"{parts.scheme}://{parts.netloc}".lower() if parts.netloc else None
-    base_path = parts.path if parts.path.endswith("/") else parts.path + "/"
+    origin, base_path = _origin_and_base(site_url)
     url = url.strip()
     lowered = url.lower()
     if not url or lowered.startswith(_SKIPPED_SCHEMES):

@@ -10,6 +10,7 @@ check (nyf.urlcheck).
 
 from __future__ import annotations
 
+import functools
 import xml.etree.ElementTree as ElementTree
 from collections import defaultdict
 from collections.abc import Mapping
@@ -63,6 +64,7 @@ class Site:
         self.dir = model.dir
         self.files = model.files
         self.languages = languages
+        self._fallback: dict[str, bool] = {}  # page path -> is_fallback, computed once
         parts = urlsplit(model.site_url)
         self.origin = f"{parts.scheme}://{parts.netloc}".lower()
 
@@ -93,10 +95,12 @@ class Site:
         Marked by the fallback notice (overrides/main.html) or, for search
         engines, by a canonical URL that names another page.
         """
-        if page.fallback_notice:
-            return True
-        canonical = page.canonical
-        return canonical is not None and _page_of(self, page.path, canonical) != page.path
+        if page.path not in self._fallback:
+            canonical = page.canonical
+            self._fallback[page.path] = page.fallback_notice or (
+                canonical is not None and _page_of(self, page.path, canonical) != page.path
+            )
+        return self._fallback[page.path]
 
 
 def _describe_missing(resolved_path: str) -> str:
@@ -207,6 +211,11 @@ def check_hreflang(site: Site, pages: Mapping[str, Page]) -> list[Problem]:
     for path in translated:
         by_slug[site.slug(path)].append(path)
     hreflang_of = {lang.code: lang.hreflang for lang in site.languages}
+
+    @functools.cache
+    def alternate_targets(path: str) -> frozenset[str | None]:
+        return frozenset(_page_of(site, path, a.url) for a in pages[path].alternates)
+
     for path in translated:
         page = pages[path]
         listed: dict[str, str | None] = {}
@@ -242,16 +251,14 @@ def check_hreflang(site: Site, pages: Mapping[str, Page]) -> list[Problem]:
                         "not a translation",
                     )
                 )
-            elif target in translated and target != path:
-                back = {_page_of(site, target, a.url) for a in pages[target].alternates}
-                if path not in back:
-                    problems.append(
-                        Problem(
-                            path,
-                            f'hreflang="{alt.hreflang}" {alt.url}: not reciprocal, '
-                            f"{target} has no alternate pointing back to {path}",
-                        )
+            elif target in translated and target != path and path not in alternate_targets(target):
+                problems.append(
+                    Problem(
+                        path,
+                        f'hreflang="{alt.hreflang}" {alt.url}: not reciprocal, '
+                        f"{target} has no alternate pointing back to {path}",
                     )
+                )
         siblings = by_slug[site.slug(path)]
         if len(siblings) < 2:
             continue
