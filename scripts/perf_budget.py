@@ -17,15 +17,13 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import re
 import sys
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
 
 import yaml
+from nyf.builtsite import BuiltSite, load_site, resolve_url
 from nyf.localserver import serve
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,9 +36,6 @@ GZIP_LEVEL = 6
 SETTLE_MS = 1500
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-_LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "apple-touch-icon"}
-_CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""", re.IGNORECASE)
-_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _BUDGET_KEYS = {
     "max_gzip_bytes": int,
     "max_requests": int,
@@ -105,40 +100,19 @@ def load_budget(path: Path) -> Budget:
     return Budget(**{key: data[key] for key in _BUDGET_KEYS}, exceptions=tuple(exceptions))
 
 
-class _FirstViewParser(HTMLParser):
-    """URLs a browser fetches by itself while rendering the page."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.urls: list[str] = []
-        self.icon_seen = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k: v for k, v in attrs if v is not None}
-        if tag == "link" and a.get("href"):
-            rels = set(a.get("rel", "").lower().split())
-            if "icon" in rels:
-                if self.icon_seen:
-                    return  # a browser fetches one icon
-                self.icon_seen = True
-            if rels & _LOADING_RELS:
-                self.urls.append(a["href"])
-        elif (tag == "script" and a.get("src")) or (
-            tag == "img" and a.get("src") and a.get("loading") != "lazy"
-        ):
-            self.urls.append(a["src"])
-        elif tag == "video" and a.get("poster"):
-            self.urls.append(a["poster"])
-
-    handle_startendtag = handle_starttag
-
-
 class Site:
-    """A built site on disk, with gzip sizes computed once per file."""
+    """A built site on disk: its model (read once, when first needed) and gzip sizes."""
 
-    def __init__(self, site_dir: Path) -> None:
+    def __init__(self, site_dir: Path, model: BuiltSite | None = None) -> None:
         self.dir = site_dir
+        self._model = model
         self._sizes: dict[str, int] = {}
+
+    @property
+    def model(self) -> BuiltSite:
+        if self._model is None:
+            self._model = load_site(self.dir)
+        return self._model
 
     def gzip_size(self, path: str) -> int:
         if path not in self._sizes:
@@ -148,52 +122,44 @@ class Site:
 
     def resolve(self, from_path: str, url: str) -> str | None:
         """Site path of a same-site URL, or None for data:, other hosts and the like."""
-        if url.startswith(("data:", "#", "mailto:", "tel:", "javascript:")):
+        if not url.strip():
+            return from_path or "index.html"  # the document itself
+        if url.startswith("#"):
             return None
-        joined = urlsplit(urljoin(f"http://site.invalid/{from_path}", url))
-        if joined.netloc != "site.invalid":
+        resolved = resolve_url(from_path, url)
+        if resolved is None or resolved.path is None:
             return None
-        path = unquote(joined.path.lstrip("/"))
+        path = resolved.path
         if path == "" or path.endswith("/"):
             path += "index.html"
         return path
-
-    def css_urls(self, path: str) -> list[str]:
-        text = _CSS_COMMENT.sub("", (self.dir / path).read_text(encoding="utf-8", errors="replace"))
-        return [a or b for a, b in _CSS_URL.findall(text)]
 
 
 def page_cost(site: Site, page: str) -> PageCost:
     cost = PageCost(page)
     cost.resources[page] = site.gzip_size(page)
-    parser = _FirstViewParser()
-    parser.feed((site.dir / page).read_text(encoding="utf-8", errors="replace"))
-    todo = [(page, url) for url in parser.urls]
+    todo = [(page, ref.url) for ref in site.model.pages[page].first_view()]
     while todo:
         base, url = todo.pop(0)
         path = site.resolve(base, url)
         if path is None or path in cost.resources or path in cost.missing:
             continue
-        if not (site.dir / path).is_file():
+        if path not in site.model.files:
             cost.missing.append(path)
             continue
         cost.resources[path] = site.gzip_size(path)
-        if path.endswith(".css"):
-            todo.extend((path, u) for u in site.css_urls(path))
+        stylesheet = site.model.stylesheets.get(path)
+        if stylesheet is not None:
+            todo.extend((path, u) for u in stylesheet.urls)
     return cost
 
 
 def site_costs(site_dir: Path) -> list[PageCost]:
-    """Every page of the site, heaviest first."""
+    """Every page of the site but redirect stubs, heaviest first."""
     site = Site(site_dir)
-    pages = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))
-    costs = [page_cost(site, p) for p in pages if not _is_redirect(site_dir / p)]
+    pages = sorted(path for path, page in site.model.pages.items() if not page.is_redirect)
+    costs = [page_cost(site, path) for path in pages]
     return sorted(costs, key=lambda c: (-c.gzip_bytes, -c.requests, c.page))
-
-
-def _is_redirect(path: Path) -> bool:
-    head = path.read_text(encoding="utf-8", errors="replace")[:2000].lower()
-    return 'http-equiv="refresh"' in head
 
 
 def over_budget(cost: PageCost, budget: Budget) -> list[str]:

@@ -13,7 +13,9 @@ from typing import ClassVar
 import check_links
 import pytest
 from nyf import urlcache, urlcheck
+from nyf.languages import load_registry
 from nyf.linkcheck import SiteLanguage, check_site
+from nyf.redirects import redirect_html
 
 SITE_URL = "https://notyourfault.example.org/"
 LANGUAGES = [SiteLanguage("en", "en", ""), SiteLanguage("cs", "cs", "cs/")]
@@ -26,6 +28,23 @@ def html(body: str = "", head: str = "") -> str:
 
 def alternates(*pairs: tuple[str, str]) -> str:
     return "".join(f'<link rel="alternate" hreflang="{h}" href="{ORIGIN}{u}">' for h, u in pairs)
+
+
+def sitemap(*paths: str) -> str:
+    """A sitemap: help-now/ with its Czech alternate, then one <url> per path."""
+    entries = "".join(f"<url><loc>{SITE_URL}{path}</loc></url>" for path in paths)
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:xhtml="http://www.w3.org/1999/xhtml">'
+        f"<url><loc>{SITE_URL}help-now/</loc>"
+        f'<xhtml:link rel="alternate" hreflang="cs" href="{SITE_URL}cs/help-now/"/></url>'
+        f"{entries}</urlset>"
+    )
+
+
+#: Every page of GOOD_SITE but help-now/, which sitemap() always lists.
+SITEMAP_PATHS = ("", "help-now/evidence/", "cs/", "cs/help-now/", "cs/help-now/evidence/")
 
 
 #: A small, correct two-language site: English root, a Czech translation of
@@ -61,15 +80,25 @@ GOOD_SITE = {
         GOOD_HEAD_CS,
     ),
     "cs/help-now/evidence/index.html": html('<h2 id="keep-evidence">Důkazy</h2>', EVIDENCE_ALTS),
-    "sitemap.xml": (
-        '<?xml version="1.0" encoding="UTF-8"?>'
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-        'xmlns:xhtml="http://www.w3.org/1999/xhtml">'
-        f"<url><loc>{SITE_URL}help-now/</loc>"
-        f'<xhtml:link rel="alternate" hreflang="cs" href="{SITE_URL}cs/help-now/"/></url>'
-        "</urlset>"
-    ),
+    "sitemap.xml": sitemap(*SITEMAP_PATHS),
 }
+
+
+#: A redirect stub exactly as the build writes one for a moved page (nyf.redirects).
+REDIRECT_STUB = redirect_html(
+    "/help-now/", f"{SITE_URL}help-now/", load_registry().get("en"), lambda text: text
+)
+#: Material's config JSON as base.html writes it (only the keys that name paths).
+MATERIAL_CONFIG = (
+    '<script id="__config" type="application/json">'
+    '{{"base": "{base}", "search": "{search}"}}</script>'
+)
+#: The notice and English content of a page not translated yet (overrides/main.html).
+FALLBACK_NOTICE = (
+    '<aside class="nyf-notice nyf-notice--fallback" role="note"><p>Not translated.</p></aside>'
+    '<div lang="en" dir="ltr"><h2 id="keep-evidence">Keep</h2></div>'
+)
+FALLBACK_PAGE = html(FALLBACK_NOTICE, f'<link rel="canonical" href="{SITE_URL}help-now/evidence/">')
 
 
 def write_site(base: Path, files: dict[str, str]) -> Path:
@@ -193,6 +222,101 @@ def test_a_correct_site_has_no_problems(tmp_path: Path):
         (
             {"assets/site.css": "a{background:url(../fonts/x.woff2)}"},
             "assets/site.css: url(../fonts/x.woff2): fonts/x.woff2 does not exist",
+        ),
+        # An x-default alternate that names a translation, not the English page.
+        (
+            {
+                "cs/help-now/index.html": html(
+                    "",
+                    alternates(
+                        ("en", "/help-now/"),
+                        ("cs", "/cs/help-now/"),
+                        ("x-default", "/cs/help-now/"),
+                    ),
+                )
+            },
+            f'cs/help-now/index.html: hreflang="x-default" {ORIGIN}/cs/help-now/: leads to '
+            "cs/help-now/index.html; expected the default language's (en) page "
+            "help-now/index.html",
+        ),
+        # A link to the redirect stub of a moved page, not to the page itself.
+        (
+            {
+                "index.html": html('<a href="old-help/">Help</a>', HOME_ALTS),
+                "old-help/index.html": REDIRECT_STUB,
+            },
+            "index.html: link old-help/: old-help/index.html is a redirect stub (to /help-now/); "
+            "expected a link to the page it redirects to",
+        ),
+        # A style attribute whose image is missing.
+        (
+            {"index.html": html('<div style="background:url(assets/gone.png)"></div>', HOME_ALTS)},
+            "index.html: <div style> url(assets/gone.png): assets/gone.png does not exist",
+        ),
+        # A <style> element whose font and imported stylesheet are missing.
+        (
+            {"index.html": html("<style>a{background:url('fonts/x.woff2')}</style>", HOME_ALTS)},
+            "index.html: <style> url(fonts/x.woff2): fonts/x.woff2 does not exist",
+        ),
+        (
+            {"index.html": html('<style>@import "assets/gone.css";</style>', HOME_ALTS)},
+            "index.html: <style> url(assets/gone.css): assets/gone.css does not exist",
+        ),
+        # Material's config names a search worker that the build did not write.
+        (
+            {
+                "index.html": html(
+                    MATERIAL_CONFIG.format(base=".", search="assets/workers/s.js"), HOME_ALTS
+                )
+            },
+            'index.html: #__config "search" assets/workers/s.js: assets/workers/s.js does '
+            "not exist",
+        ),
+        # ...or a base folder that holds no site.
+        (
+            {
+                "help-now/index.html": html(
+                    MATERIAL_CONFIG.format(base="../nowhere", search="../index.html"), GOOD_HEAD_EN
+                )
+            },
+            'help-now/index.html: #__config "base" ../nowhere: nowhere does not exist',
+        ),
+        # Material's config that is not JSON (a template error).
+        (
+            {
+                "index.html": html(
+                    '<script id="__config" type="application/json">{"base": </script>'
+                )
+            },
+            "index.html: #__config: found text that is not JSON (Expecting value: line 1 "
+            "column 10 (char 9)), expected JSON",
+        ),
+        # A theme script held back until a search (partials/deferred-requests.html) is missing.
+        (
+            {
+                "index.html": html(
+                    '<script type="text/plain" data-nyf-deferred-src="assets/b.js"></script>',
+                    HOME_ALTS,
+                )
+            },
+            "index.html: deferred-script assets/b.js: assets/b.js does not exist",
+        ),
+        # A published page that the sitemap leaves out.
+        (
+            {"sitemap.xml": sitemap(*[p for p in SITEMAP_PATHS if p != "cs/"])},
+            f"sitemap.xml: no <loc> for the published page cs/index.html ({SITE_URL}cs/)",
+        ),
+        # A fallback page (English under cs/, with the notice) that the sitemap lists.
+        (
+            {"cs/help-now/evidence/index.html": FALLBACK_PAGE},
+            f"sitemap.xml: <loc> {SITE_URL}cs/help-now/evidence/: cs/help-now/evidence/index.html "
+            "is a fallback page (content in en), not a translation; expected only published pages",
+        ),
+        # A fallback page known by its notice only, which advertises alternates.
+        (
+            {"cs/help-now/evidence/index.html": html(FALLBACK_NOTICE, EVIDENCE_ALTS)},
+            "cs/help-now/evidence/index.html: hreflang: a fallback page (fallback notice) "
+            "advertises 3 alternates; expected none",
         ),
     ],
 )

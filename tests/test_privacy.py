@@ -25,6 +25,14 @@ from sitebuild import ROOT
         ("<div style=\"background:url('https://x.example/a.png')\"></div>", 1),
         # A <style> element with @import.
         ('<style>@import "https://x.example/a.css";</style>', 1),
+        # A theme script held back until a search still loads from its host later.
+        ('<script type="text/plain" data-nyf-deferred-src="https://cdn.example/b.js"></script>', 1),
+        # Material's search worker named in its config JSON.
+        (
+            '<script id="__config" type="application/json">'
+            '{"base": ".", "search": "https://cdn.example/worker.js"}</script>',
+            1,
+        ),
         # A navigation link to another site is not a request.
         ('<a href="https://www.childline.org.uk/">Childline</a>', 0),
         # Local assets are fine.

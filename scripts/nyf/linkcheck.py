@@ -1,38 +1,29 @@
 """Check every internal link, asset, anchor, hreflang and sitemap entry of a built site.
 
 The pure core of scripts/check_links.py. It works on the files in the site
-folder only (no server, no network): each HTML file is parsed once with the
-stdlib's html.parser, its ids and references are collected, and every
-reference is resolved the way a static host serves the site
-(``dir/`` → ``dir/index.html``). Outbound links are collected for the
-optional, networked ``--external`` check (nyf.urlcheck).
+folder only (no server, no network), over the one model of a built site
+(nyf.builtsite: each file read and parsed once); every reference is resolved
+the way a static host serves the site (``dir/`` → ``dir/index.html``).
+Outbound links are collected for the optional, networked ``--external``
+check (nyf.urlcheck).
 """
 
 from __future__ import annotations
 
-import os
-import re
+import functools
 import xml.etree.ElementTree as ElementTree
 from collections import defaultdict
-from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urlsplit
 
-#: Below this many pages, starting worker processes costs more than it saves.
-PARALLEL_THRESHOLD = 64
-#: Schemes that are not fetched documents (nothing to check offline).
-_SKIPPED_SCHEMES = ("mailto:", "tel:", "sms:", "javascript:", "data:", "blob:", "about:")
+from nyf.builtsite import BuiltSite, Page, Resolved, load_site
+
 #: Fragments a browser understands without an element (scroll to the top).
 _BUILTIN_FRAGMENTS = {"", "top"}
-_CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)['"]?\s*\)""", re.IGNORECASE)
-_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
-_REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\"\s]+)", re.IGNORECASE)
-#: Where a site's own host is replaced while resolving (any reserved name works).
-_LOCAL_HOST = "site.invalid"
+#: The page a static host shows for a missing URL: no alternates, not in the sitemap.
+NOT_FOUND_PAGE = "404.html"
 _SITEMAP_NS = {
     "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
     "xhtml": "http://www.w3.org/1999/xhtml",
@@ -46,34 +37,6 @@ class SiteLanguage:
     code: str
     hreflang: str
     url_prefix: str  # '' for the default language, 'cs/' for the others
-
-
-@dataclass(frozen=True)
-class Reference:
-    kind: str  # link, image, stylesheet, script, alternate, canonical, refresh, ...
-    url: str
-    hreflang: str | None = None
-
-
-@dataclass
-class ParsedPage:
-    """What one HTML file holds that the checks need."""
-
-    path: str
-    ids: set[str] = field(default_factory=set)
-    references: list[Reference] = field(default_factory=list)
-
-    @property
-    def canonical(self) -> str | None:
-        return next((r.url for r in self.references if r.kind == "canonical"), None)
-
-    @property
-    def alternates(self) -> list[Reference]:
-        return [r for r in self.references if r.kind == "alternate" and r.hreflang]
-
-    @property
-    def is_redirect(self) -> bool:
-        return any(r.kind == "refresh" for r in self.references)
 
 
 @dataclass(frozen=True)
@@ -93,149 +56,23 @@ class Report:
     external: dict[str, list[str]]  # outbound URL -> pages that link to it
 
 
-class _PageParser(HTMLParser):
-    """Collects ids and references; one instance per file."""
-
-    #: element -> (attribute, kind) pairs that refer to another resource.
-    _ATTRIBUTES: ClassVar[dict[str, tuple[tuple[str, str], ...]]] = {
-        "a": (("href", "link"),),
-        "area": (("href", "link"),),
-        "img": (("src", "image"), ("srcset", "image")),
-        "source": (("src", "media"), ("srcset", "image")),
-        "script": (("src", "script"),),
-        "iframe": (("src", "frame"),),
-        "video": (("src", "media"), ("poster", "image")),
-        "audio": (("src", "media"),),
-        "track": (("src", "media"),),
-        "object": (("data", "object"),),
-        "embed": (("src", "object"),),
-    }
-
-    def __init__(self, page: ParsedPage) -> None:
-        super().__init__(convert_charrefs=True)
-        self.page = page
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value for name, value in attrs if value is not None}
-        if "id" in values:
-            self.page.ids.add(values["id"])
-        if tag == "a" and "name" in values:
-            self.page.ids.add(values["name"])
-        refs = self.page.references
-        if tag == "link" and "href" in values:
-            rels = values.get("rel", "").lower().split()
-            kind = next(
-                (k for k in ("stylesheet", "icon", "canonical", "alternate") if k in rels),
-                rels[0] if rels else "link-element",
-            )
-            refs.append(Reference(kind, values["href"], values.get("hreflang")))
-            return
-        if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
-            match = _REFRESH_URL.search(values.get("content", ""))
-            if match:
-                refs.append(Reference("refresh", match.group(1)))
-            return
-        for attribute, kind in self._ATTRIBUTES.get(tag, ()):
-            value = values.get(attribute)
-            if value is None:
-                continue
-            if attribute == "srcset":
-                refs.extend(Reference(kind, u) for u in _srcset_urls(value))
-            else:
-                refs.append(Reference(kind, value, values.get("hreflang")))
-
-    handle_startendtag = handle_starttag
-
-
-def _srcset_urls(srcset: str) -> list[str]:
-    return [part.split()[0] for part in srcset.split(",") if part.strip()]
-
-
-def parse_html(path: str, text: str) -> ParsedPage:
-    page = ParsedPage(path)
-    parser = _PageParser(page)
-    parser.feed(text)
-    parser.close()
-    return page
-
-
-def _parse_file(args: tuple[str, str]) -> ParsedPage:
-    root, path = args
-    with open(os.path.join(root, path), encoding="utf-8", errors="replace") as handle:
-        return parse_html(path, handle.read())
-
-
-def list_files(site_dir: Path) -> set[str]:
-    """Every file of the site, as a POSIX path relative to ``site_dir``."""
-    found = set()
-    root = str(site_dir)
-    for folder, _dirs, names in os.walk(root):
-        rel = os.path.relpath(folder, root).replace(os.sep, "/")
-        prefix = "" if rel == "." else rel + "/"
-        found.update(prefix + name for name in names)
-    return found
-
-
-def parse_pages(site_dir: Path, html_files: Iterable[str]) -> dict[str, ParsedPage]:
-    """Parse every HTML file once, in parallel when there are many."""
-    jobs = [(str(site_dir), path) for path in sorted(html_files)]
-    if len(jobs) < PARALLEL_THRESHOLD or (os.cpu_count() or 1) < 2:
-        pages = [_parse_file(job) for job in jobs]
-    else:
-        with ProcessPoolExecutor() as pool:
-            pages = list(pool.map(_parse_file, jobs, chunksize=16))
-    return {page.path: page for page in pages}
-
-
-@dataclass(frozen=True)
-class Resolved:
-    """A reference resolved against the site: the file it names and its fragment."""
-
-    path: str | None  # site-relative file path, or None when it leaves the site
-    fragment: str
-    external: bool
-
-
 class Site:
-    """The files of a built site and how URLs map onto them."""
+    """A built site's model, its languages, and how URLs map onto its files."""
 
-    def __init__(self, site_dir: Path, site_url: str, languages: list[SiteLanguage]) -> None:
-        self.dir = site_dir
-        parts = urlsplit(site_url)
-        self.origin = f"{parts.scheme}://{parts.netloc}".lower()
-        self.base_path = parts.path if parts.path.endswith("/") else parts.path + "/"
+    def __init__(self, model: BuiltSite, languages: list[SiteLanguage]) -> None:
+        self.model = model
+        self.dir = model.dir
+        self.files = model.files
         self.languages = languages
-        self.files = list_files(site_dir)
+        self._fallback: dict[str, bool] = {}  # page path -> is_fallback, computed once
+        parts = urlsplit(model.site_url)
+        self.origin = f"{parts.scheme}://{parts.netloc}".lower()
 
     def resolve(self, page_path: str, url: str) -> Resolved | None:
-        """Resolve ``url`` as written in ``page_path``; None for non-document schemes."""
-        url = url.strip()
-        lowered = url.lower()
-        if not url or lowered.startswith(_SKIPPED_SCHEMES):
-            return None
-        if lowered.startswith(self.origin + "/") or lowered == self.origin:
-            url = url[len(self.origin) :] or "/"
-        elif lowered.startswith(("http://", "https://", "//")):
-            return Resolved(None, "", external=True)
-        elif re.match(r"^[a-z][a-z0-9+.-]*:", lowered):
-            return None  # another scheme (ftp:, geo:...): not ours to check offline
-        base = f"http://{_LOCAL_HOST}{self.base_path}{page_path}"
-        joined = urlsplit(urljoin(base, url))
-        fragment = unquote(joined.fragment)
-        if joined.netloc != _LOCAL_HOST or not joined.path.startswith(self.base_path):
-            return Resolved(None, fragment, external=False)
-        return Resolved(unquote(joined.path[len(self.base_path) :]), fragment, external=False)
+        return self.model.resolve(page_path, url)
 
     def target_file(self, path: str) -> str | None:
-        """The file a static host serves for ``path``, or None."""
-        if path == "" or path.endswith("/"):
-            candidate = path + "index.html"
-            return candidate if candidate in self.files else None
-        if path in self.files:
-            return path
-        if f"{path}/index.html" in self.files:
-            return f"{path}/index.html"
-        return None
+        return self.model.target_file(path)
 
     def language_of(self, path: str) -> SiteLanguage | None:
         """The language whose folder holds ``path`` (the default one for the root)."""
@@ -252,6 +89,19 @@ class Site:
         language = self.language_of(path)
         return path[len(language.url_prefix) :] if language else path
 
+    def is_fallback(self, page: Page) -> bool:
+        """English content under another language's folder, not a translation.
+
+        Marked by the fallback notice (overrides/main.html) or, for search
+        engines, by a canonical URL that names another page.
+        """
+        if page.path not in self._fallback:
+            canonical = page.canonical
+            self._fallback[page.path] = page.fallback_notice or (
+                canonical is not None and _page_of(self, page.path, canonical) != page.path
+            )
+        return self._fallback[page.path]
+
 
 def _describe_missing(resolved_path: str) -> str:
     if resolved_path == "" or resolved_path.endswith("/"):
@@ -259,12 +109,14 @@ def _describe_missing(resolved_path: str) -> str:
     return f"{resolved_path} does not exist"
 
 
-def check_references(site: Site, pages: dict[str, ParsedPage]) -> tuple[list[Problem], dict]:
-    """Missing files and ids, and links that leave the reader's language."""
+def check_references(site: Site, pages: Mapping[str, Page]) -> tuple[list[Problem], dict]:
+    """Missing files and ids, links to redirect stubs, links that leave the reader's language."""
     problems: list[Problem] = []
     external: dict[str, list[str]] = defaultdict(list)
     default_codes = {lang.code for lang in site.languages if not lang.url_prefix}
     for page in pages.values():
+        if page.config_error:
+            problems.append(Problem(page.path, page.config_error))
         page_language = site.language_of(page.path)
         for ref in page.references:
             resolved = site.resolve(page.path, ref.url)
@@ -275,17 +127,15 @@ def check_references(site: Site, pages: dict[str, ParsedPage]) -> tuple[list[Pro
                     external[ref.url.strip()].append(page.path)
                 continue
             if resolved.path is None:
-                problems.append(Problem(page.path, f"{ref.kind} {ref.url}: leaves the site"))
+                problems.append(Problem(page.path, f"{ref.label}: leaves the site"))
                 continue
-            if resolved.path == "" and ref.url.startswith("#"):
+            if ref.url.startswith("#"):
                 target: str | None = page.path
-            elif ref.url.startswith("#"):
-                target = page.path
             else:
                 target = site.target_file(resolved.path)
             if target is None:
                 problems.append(
-                    Problem(page.path, f"{ref.kind} {ref.url}: {_describe_missing(resolved.path)}")
+                    Problem(page.path, f"{ref.label}: {_describe_missing(resolved.path)}")
                 )
                 continue
             fragment = resolved.fragment
@@ -295,26 +145,34 @@ def check_references(site: Site, pages: dict[str, ParsedPage]) -> tuple[list[Pro
                 and fragment not in pages[target].ids
             ):
                 problems.append(
+                    Problem(page.path, f'{ref.label}: no element with id "{fragment}" in {target}')
+                )
+            if ref.kind != "link":
+                continue
+            stub = pages.get(target)
+            if stub is not None and stub.is_redirect and not page.is_redirect:
+                problems.append(
                     Problem(
                         page.path,
-                        f'{ref.kind} {ref.url}: no element with id "{fragment}" in {target}',
+                        f"link {ref.url}: {target} is a redirect stub (to {stub.redirect_to}); "
+                        "expected a link to the page it redirects to",
                     )
                 )
+            target_language = site.language_of(target)
             if (
-                ref.kind == "link"
-                and ref.hreflang is None
+                ref.hreflang is None
                 and page_language is not None
                 and page_language.url_prefix
                 and target.endswith(".html")
-                and site.language_of(target) is not None
-                and site.language_of(target).code in default_codes
+                and target_language is not None
+                and target_language.code in default_codes
             ):
                 own = page_language.url_prefix + target
                 if own in site.files:
                     problems.append(
                         Problem(
                             page.path,
-                            f"link {ref.url}: leads to the {site.language_of(target).code} page "
+                            f"link {ref.url}: leads to the {target_language.code} page "
                             f"{target} although {own} exists",
                         )
                     )
@@ -322,28 +180,26 @@ def check_references(site: Site, pages: dict[str, ParsedPage]) -> tuple[list[Pro
 
 
 def _page_of(site: Site, page_path: str, url: str) -> str | None:
-    resolved = site.resolve(page_path, url)
-    if resolved is None or resolved.path is None:
-        return None
-    return site.target_file(resolved.path)
+    return site.model.page_of(page_path, url)
 
 
-def check_hreflang(site: Site, pages: dict[str, ParsedPage]) -> list[Problem]:
-    """Alternates exist, are reciprocal, are complete, and skip fallback pages."""
+def check_hreflang(site: Site, pages: Mapping[str, Page]) -> list[Problem]:
+    """Alternates exist, are reciprocal, are complete, skip fallback pages, and
+    x-default names the default language's page."""
     problems: list[Problem] = []
     known = {lang.hreflang for lang in site.languages} | {"x-default"}
+    default = next((lang for lang in site.languages if not lang.url_prefix), None)
     translated: dict[str, str] = {}  # page path -> its language code, for real translations
     for page in pages.values():
-        if page.is_redirect or page.path == "404.html":
+        if page.is_redirect or page.path == NOT_FOUND_PAGE:
             continue
-        canonical = page.canonical
-        is_fallback = canonical is not None and _page_of(site, page.path, canonical) != page.path
-        if is_fallback:
+        if site.is_fallback(page):
             if page.alternates:
+                why = f"canonical {page.canonical}" if page.canonical else "fallback notice"
                 problems.append(
                     Problem(
                         page.path,
-                        f"hreflang: a fallback page (canonical {canonical}) advertises "
+                        f"hreflang: a fallback page ({why}) advertises "
                         f"{len(page.alternates)} alternates; expected none",
                     )
                 )
@@ -355,6 +211,11 @@ def check_hreflang(site: Site, pages: dict[str, ParsedPage]) -> list[Problem]:
     for path in translated:
         by_slug[site.slug(path)].append(path)
     hreflang_of = {lang.code: lang.hreflang for lang in site.languages}
+
+    @functools.cache
+    def alternate_targets(path: str) -> frozenset[str | None]:
+        return frozenset(_page_of(site, path, a.url) for a in pages[path].alternates)
+
     for path in translated:
         page = pages[path]
         listed: dict[str, str | None] = {}
@@ -371,7 +232,18 @@ def check_hreflang(site: Site, pages: dict[str, ParsedPage]) -> list[Problem]:
             listed[alt.hreflang] = target
             if target is None:
                 problems.append(Problem(path, f'hreflang="{alt.hreflang}" {alt.url}: no such page'))
-            elif target in pages and target not in translated and not pages[target].is_redirect:
+                continue
+            if alt.hreflang == "x-default" and default is not None:
+                expected = default.url_prefix + site.slug(path)
+                if target != expected:
+                    problems.append(
+                        Problem(
+                            path,
+                            f'hreflang="x-default" {alt.url}: leads to {target}; expected the '
+                            f"default language's ({default.code}) page {expected}",
+                        )
+                    )
+            if target in pages and target not in translated and not pages[target].is_redirect:
                 problems.append(
                     Problem(
                         path,
@@ -379,16 +251,14 @@ def check_hreflang(site: Site, pages: dict[str, ParsedPage]) -> list[Problem]:
                         "not a translation",
                     )
                 )
-            elif target in translated and target != path:
-                back = {_page_of(site, target, a.url) for a in pages[target].alternates}
-                if path not in back:
-                    problems.append(
-                        Problem(
-                            path,
-                            f'hreflang="{alt.hreflang}" {alt.url}: not reciprocal, '
-                            f"{target} has no alternate pointing back to {path}",
-                        )
+            elif target in translated and target != path and path not in alternate_targets(target):
+                problems.append(
+                    Problem(
+                        path,
+                        f'hreflang="{alt.hreflang}" {alt.url}: not reciprocal, '
+                        f"{target} has no alternate pointing back to {path}",
                     )
+                )
         siblings = by_slug[site.slug(path)]
         if len(siblings) < 2:
             continue
@@ -405,8 +275,20 @@ def check_hreflang(site: Site, pages: dict[str, ParsedPage]) -> list[Problem]:
     return problems
 
 
-def check_sitemap(site: Site, pages: dict[str, ParsedPage]) -> list[Problem]:
-    """Every <loc> and xhtml:link of sitemap.xml names a page of the site."""
+def published_pages(site: Site, pages: Mapping[str, Page]) -> list[str]:
+    """The pages a sitemap must list: not redirects, 404, fallbacks or noindex pages."""
+    return sorted(
+        page.path
+        for page in pages.values()
+        if page.path != NOT_FOUND_PAGE
+        and not page.is_redirect
+        and not page.noindex
+        and not site.is_fallback(page)
+    )
+
+
+def check_sitemap(site: Site, pages: Mapping[str, Page]) -> list[Problem]:
+    """sitemap.xml names pages of the site: every published page, and no fallback."""
     sitemap = site.dir / "sitemap.xml"
     if not sitemap.is_file():
         return []
@@ -420,6 +302,7 @@ def check_sitemap(site: Site, pages: dict[str, ParsedPage]) -> list[Problem]:
         (f'xhtml:link hreflang="{el.get("hreflang")}"', el.get("href", ""))
         for el in tree.iterfind(".//xhtml:link", _SITEMAP_NS)
     ]
+    located = set()
     for what, url in urls:
         url = url.strip()
         if not url.lower().startswith(site.origin):
@@ -430,15 +313,32 @@ def check_sitemap(site: Site, pages: dict[str, ParsedPage]) -> list[Problem]:
             resolved = site.resolve("sitemap.xml", url)
             missing = _describe_missing(resolved.path) if resolved and resolved.path else url
             problems.append(Problem("sitemap.xml", f"{what} {url}: no page ({missing})"))
+            continue
+        if what == "<loc>":
+            located.add(target)
+        if site.is_fallback(pages[target]):
+            problems.append(
+                Problem(
+                    "sitemap.xml",
+                    f"{what} {url}: {target} is a fallback page (content in "
+                    f"{pages[target].content_lang or 'another language'}), not a translation; "
+                    "expected only published pages",
+                )
+            )
+    for path in published_pages(site, pages):
+        if path not in located:
+            url = site.model.site_url.rstrip("/") + "/" + path.removesuffix("index.html")
+            problems.append(
+                Problem("sitemap.xml", f"no <loc> for the published page {path} ({url})")
+            )
     return problems
 
 
 def check_stylesheets(site: Site) -> list[Problem]:
-    """Every url() in the site's own CSS files names a file of the site."""
+    """Every url() and @import in the site's own CSS files names a file of the site."""
     problems = []
-    for path in sorted(p for p in site.files if p.endswith(".css")):
-        text = _CSS_COMMENT.sub("", (site.dir / path).read_text(encoding="utf-8", errors="replace"))
-        for url in _CSS_URL.findall(text):
+    for path, stylesheet in site.model.stylesheets.items():
+        for url in stylesheet.urls:
             if url.startswith("#"):
                 continue
             resolved = site.resolve(path, url)
@@ -452,9 +352,8 @@ def check_stylesheets(site: Site) -> list[Problem]:
 
 def check_site(site_dir: Path, site_url: str, languages: list[SiteLanguage]) -> Report:
     """Run every offline check over a built site."""
-    site = Site(site_dir, site_url, languages)
-    html_files = [p for p in site.files if p.endswith(".html")]
-    pages = parse_pages(site_dir, html_files)
+    site = Site(load_site(site_dir, site_url), languages)
+    pages = site.model.pages
     problems, external = check_references(site, pages)
     problems += check_hreflang(site, pages)
     problems += check_sitemap(site, pages)
