@@ -146,8 +146,11 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
         nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
         problem = exc.problem or exc.context or "invalid YAML"
+        if exc.context == "while scanning a quoted scalar" and exc.context_mark:
+            # The scanner fails where the file ends; the reader needs the opening quote.
+            mark, problem = exc.context_mark, "a quote is opened here and never closed"
+        line = mark.line + 1 if mark else None
         raise DataError(
             file, line, "", f"YAML syntax error: {problem}; check indentation and quotes"
         ) from None
