@@ -477,7 +477,9 @@ def test_the_build_stops_on_an_invalid_lesson_with_its_message(tmp_path: Path):
     assert result.returncode != 0
     output = result.stdout + result.stderr
     assert (
-        'docs/en/schools/lessons/ages-13-15.md:24 lesson.activities[2].minutes: found "ten", '
+        # The content rules (before the build) say it first, tagged with their rule.
+        "docs/en/schools/lessons/ages-13-15.md:24 [lesson] lesson.activities[2].minutes: "
+        'found "ten", '
         "expected a whole number of minutes"
     ) in output
     assert "Traceback" not in output

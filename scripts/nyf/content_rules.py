@@ -104,7 +104,7 @@ class Finding:
 
 @dataclass
 class Page:
-    """A Markdown page (nyf.markdown_source) and its front matter's problems as findings."""
+    """A Markdown page (nyf.markdown_source); ``errors``: its front matter's syntax problem."""
 
     source: MarkdownSource
     errors: list[Finding] = field(default_factory=list)
@@ -145,13 +145,7 @@ def parse_page(text: str, file: str) -> Page:
     """Split ``text`` into front matter and body (nyf.markdown_source)."""
     source = markdown_source.parse(text, file)
     page = Page(source)
-    if not source.has_front_matter:
-        page.errors.append(
-            Finding(
-                file, 1, "front-matter", "no front matter; start the file with ---, title:, ---"
-            )
-        )
-    elif source.error is not None:
+    if source.error is not None:
         error = source.error
         message = (
             f"{error.field}: {error.message}" if error.field != "front matter" else error.message
@@ -244,6 +238,9 @@ def phrase_pattern(phrase: str) -> re.Pattern[str]:
 
 
 def check_front_matter(page: Page) -> list[Finding]:
+    if not page.source.has_front_matter:
+        message = "no front matter; start the file with ---, title:, ---"
+        return [Finding(page.file, 1, "front-matter", message)]
     findings = list(page.errors)
     if page.errors:
         return findings
