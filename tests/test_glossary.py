@@ -96,6 +96,12 @@ def test_every_bad_glossary_gets_one_message(tmp_path: Path, text: str, expected
     assert _messages(tmp_path, text) == expected
 
 
+def test_a_language_may_be_missing_when_completeness_is_not_asked(tmp_path: Path):
+    path = tmp_path / "glossary.yml"
+    path.write_text(GOOD.replace(f"    {LAST}: x{LAST}\n", ""), encoding="utf-8")
+    assert check_glossary(path, REGISTRY, FILE, complete=False) == []
+
+
 @pytest.mark.slow
 def test_a_malformed_glossary_stops_the_build(tmp_path: Path):
     config = make_project(tmp_path, {"en/index.md": "# Home\n"})
