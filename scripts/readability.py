@@ -16,10 +16,12 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from nyf import markdown_source
+from nyf.yamlfile import DataError
+
 ROOT = Path(__file__).resolve().parents[1]
 DOCS_EN = ROOT / "docs" / "en"
 
-_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 _WORD = re.compile(r"[A-Za-z\u00C0-\u017F]+(?:['\u2019][A-Za-z]+)*|\d+(?:[.,]\d+)*")
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)")
 
@@ -69,7 +71,7 @@ def plain_text(markdown: str) -> list[str]:
     Headings, list items and table cells rarely end with a full stop, but a
     reader takes each as a unit, so each block counts as at least one sentence.
     """
-    text = _FRONT_MATTER.sub("", markdown)
+    text = markdown_source.parse(markdown, "").body
     text = re.sub(r"^(```|~~~).*?^\1", "", text, flags=re.DOTALL | re.MULTILINE)
     text = re.sub(r"\{[:#][^}]*\}", "", text)  # {#id} attribute lists
     text = re.sub(r"\[\[\d+\]\]\([^)]*\)", "", text)  # citation links [[3]](...)
@@ -115,9 +117,9 @@ def main(argv: list[str]) -> int:
     rows = []
     for path in paths:
         try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as error:
-            print(f"{path}: cannot be read: {error.strerror}", file=sys.stderr)
+            text = markdown_source.read(path, str(path))
+        except DataError as error:
+            print(error, file=sys.stderr)
             return 2
         try:
             name = path.resolve().relative_to(DOCS_EN).as_posix()

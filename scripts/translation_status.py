@@ -18,6 +18,7 @@ import json
 import sys
 from pathlib import Path
 
+from nyf import markdown_source
 from nyf.languages import ROOT, load_registry
 from nyf.translations import english_at, language_report, page_state, read_translation_meta
 from nyf.yamlfile import DataError
@@ -42,7 +43,7 @@ def diff(docs: Path, language: str, page: str, default: str, root: Path = ROOT) 
             f"docs/{language}/{page}: translation.source {meta.source} is not in git history, "
             "so the old English text cannot be shown; compare by hand and update the hash"
         )
-    new = english.read_text(encoding="utf-8")
+    new = markdown_source.read(english, f"docs/{default}/{page}")
     lines = difflib.unified_diff(
         old.splitlines(keepends=True),
         new.splitlines(keepends=True),

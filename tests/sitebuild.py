@@ -40,14 +40,18 @@ def make_project(
     pages: dict[str, str],
     registry: str | None = None,
     config_changes: dict | None = None,
+    content_rules: str = "source",
 ) -> Path:
     """Write a fixture project: our mkdocs.yml, overrides and locales, given pages.
 
     ``pages`` maps paths under docs/ (``en/index.md``) to Markdown. ``registry``
-    replaces data/languages.yml. Returns the mkdocs.yml path.
+    replaces data/languages.yml. ``content_rules`` is what the build checks of
+    the pages (nyf.content_rules.BUILD_LEVELS): by default the source rules only,
+    since fixture pages are a bare "# Title". Returns the mkdocs.yml path.
     """
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)
     config.pop("nav", None)
+    config.setdefault("extra", {})["nyf_content_rules"] = content_rules
     config.update(config_changes or {})
     (base / "mkdocs.yml").write_text(yaml.dump(config, allow_unicode=True), encoding="utf-8")
     for name in ("overrides", "locales"):

@@ -14,7 +14,7 @@ from types import SimpleNamespace
 
 import pytest
 from jinja2 import Environment, FileSystemLoader
-from nyf import catalogs, content_rules, lessons
+from nyf import catalogs, lessons
 from sitebuild import ROOT, make_project, run_mkdocs
 
 FILE = "docs/en/schools/lessons/ages-13-15.md"
@@ -85,9 +85,7 @@ PLAIN = "expected plain text without HTML or template tags"
 
 
 def _errors(text: str, file: str = FILE) -> list[str]:
-    page = content_rules.parse_page(text, file)
-    ids = content_rules.explicit_ids(page)
-    return [str(e) for e in lessons.check_lesson_source(text, file, section_ids=ids)]
+    return [str(e) for e in lessons.check_lesson_source(text, file)]
 
 
 def _change(old: str, new: str, count: int = 1) -> str:
@@ -479,7 +477,9 @@ def test_the_build_stops_on_an_invalid_lesson_with_its_message(tmp_path: Path):
     assert result.returncode != 0
     output = result.stdout + result.stderr
     assert (
-        'docs/en/schools/lessons/ages-13-15.md:24 lesson.activities[2].minutes: found "ten", '
+        # The content rules (before the build) say it first, tagged with their rule.
+        "docs/en/schools/lessons/ages-13-15.md:24 [lesson] lesson.activities[2].minutes: "
+        'found "ten", '
         "expected a whole number of minutes"
     ) in output
     assert "Traceback" not in output

@@ -139,5 +139,8 @@ def test_a_title_given_as_a_list_stops_the_build(tmp_path: Path):
     pages = {"en/index.md": "---\ntitle:\n  - Help\n  - now\n---\n\n# Home\n"}
     with pytest.raises(BuildFailed) as failure:
         build_fixture(tmp_path, pages)
-    assert "index.md:2 title: found a list, expected plain text" in str(failure.value)
+    # The content rules (before the build) say it first, tagged with their rule.
+    assert "index.md:2 [front-matter] title: found a list, expected plain text" in str(
+        failure.value
+    )
     assert "Traceback" not in str(failure.value)

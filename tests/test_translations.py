@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 import translation_status
+from nyf import markdown_source
 from nyf.translation_check import check_translation
-from nyf.translations import blob_hash, parse_translation_meta, split_front_matter
+from nyf.translations import blob_hash, parse_translation_meta
 from nyf.yamlfile import DataError
 from sitebuild import ROOT, BuildFailed, build_fixture
 
@@ -123,9 +124,9 @@ HASH = "a" * 40
     ],
 )  # fmt: skip
 def test_bad_translation_metadata(front, expected):
-    doc, _body, _line = split_front_matter(front + "# T\n", "docs/cs/x.md")
+    source = markdown_source.parse(front + "# T\n", "docs/cs/x.md")
     with pytest.raises(DataError) as raised:
-        parse_translation_meta(doc, "docs/cs/x.md")
+        parse_translation_meta(source.front_matter, "docs/cs/x.md")
     assert expected in str(raised.value)
     assert str(raised.value).startswith("docs/cs/x.md:")
 

@@ -10,16 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from nyf import content_rules, lessons
+from nyf import lessons, markdown_source
 
 
 def on_page_markdown(markdown, page, config, files):
-    if not lessons.needs_check(page.file.src_uri, page.meta):
-        return markdown
     name = _display_name(page.file, Path(config.config_file_path).parent)
-    text = page.file.content_string
-    ids = content_rules.explicit_ids(content_rules.parse_page(text, name))
-    errors = lessons.check_lesson_source(text, name, section_ids=ids)
+    source = markdown_source.parse(page.file.content_string, name)
+    if not lessons.needs_check(page.file.src_uri, source):
+        return markdown
+    errors = lessons.check_lesson_page(source)
     if errors:
         raise PluginError(
             f"invalid lesson plan ({len(errors)} problem(s)):\n  "

@@ -40,8 +40,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from nyf import lessons
-from nyf.yamlfile import DataError, load_yaml, parse_yaml
+from nyf import lessons, markdown_source, theme_markup
+from nyf.markdown_source import Heading, MarkdownSource
+from nyf.translation_pages import STATUS_PAGE
+from nyf.yamlfile import load_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 RULES_DIR = ROOT / "data" / "content-rules"
@@ -75,11 +77,6 @@ CRISIS_STEP_PAGES = (
     "help-now/helping-a-friend.md",
 )
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
-_HEADING_ID = re.compile(r"\{\s*:?\s*#([A-Za-z][\w-]*)[^}]*\}\s*$")
-_ATTR_ID = re.compile(r"\{\s*:?\s*[^}]*?#([A-Za-z][\w-]*)[^}]*\}")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 # [text](target) and [text](target "title"); images share the syntax.
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _INLINE_CODE = re.compile(r"`[^`\n]*`")
@@ -105,26 +102,28 @@ class Finding:
         return f"{self.file}:{self.line} [{self.rule}] {self.message}"
 
 
-@dataclass(frozen=True)
-class Heading:
-    level: int
-    text: str
-    id: str | None
-    line: int
-
-
 @dataclass
 class Page:
-    """A Markdown page split into front matter and body, with line numbers."""
+    """A Markdown page (nyf.markdown_source); ``errors``: its front matter's syntax problem."""
 
-    file: str
-    meta: dict[str, Any]
-    body: str
-    body_line: int  # line number of the first body line in the file
+    source: MarkdownSource
     errors: list[Finding] = field(default_factory=list)
 
-    def line_at(self, offset: int) -> int:
-        return self.body_line + self.body.count("\n", 0, offset)
+    @property
+    def file(self) -> str:
+        return self.source.file
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        return self.source.meta
+
+    @property
+    def body(self) -> str:
+        return self.source.body
+
+    @property
+    def body_line(self) -> int:
+        return self.source.body_line
 
 
 @dataclass(frozen=True)
@@ -143,69 +142,30 @@ class Rules:
 
 
 def parse_page(text: str, file: str) -> Page:
-    """Split ``text`` into front matter (a dict) and body."""
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        page = Page(file, {}, text, 1)
-        page.errors.append(
-            Finding(
-                file, 1, "front-matter", "no front matter; start the file with ---, title:, ---"
-            )
+    """Split ``text`` into front matter and body (nyf.markdown_source)."""
+    source = markdown_source.parse(text, file)
+    page = Page(source)
+    if source.error is not None:
+        error = source.error
+        message = (
+            f"{error.field}: {error.message}" if error.field != "front matter" else error.message
         )
-        return page
-    body_line = match.group(0).count("\n") + 1
-    page = Page(file, {}, text[match.end() :], body_line)
-    try:
-        data = parse_yaml(match.group(1), file).data
-    except DataError as error:
-        # parse_yaml counts lines from the first line after the opening ---.
-        line = (error.line or 0) + 1
-        page.errors.append(Finding(file, line, "front-matter", error.message))
-        return page
-    if not isinstance(data, dict):
-        page.errors.append(
-            Finding(file, 2, "front-matter", "front matter must be key: value pairs")
-        )
-        return page
-    page.meta = data
+        page.errors.append(Finding(file, error.line or 1, "front-matter", message))
     return page
 
 
 def _body_lines(page: Page) -> list[tuple[int, str]]:
-    """(line number, text) of body lines outside fenced code blocks."""
-    out: list[tuple[int, str]] = []
-    in_fence = False
-    for index, line in enumerate(page.body.split("\n")):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if not in_fence:
-            out.append((page.body_line + index, line))
-    return out
+    return page.source.lines()
 
 
 def headings(page: Page) -> list[Heading]:
     """ATX headings of the body (fenced code excluded), with explicit ids."""
-    found = []
-    for number, line in _body_lines(page):
-        match = _HEADING.match(line)
-        if not match:
-            continue
-        text = match.group(2)
-        id_match = _HEADING_ID.search(text)
-        heading_id = id_match.group(1) if id_match else None
-        if id_match:
-            text = text[: id_match.start()].rstrip()
-        found.append(Heading(len(match.group(1)), text, heading_id, number))
-    return found
+    return page.source.headings()
 
 
 def explicit_ids(page: Page) -> set[str]:
     """Every ``{#id}`` written in the page: on headings or other attr_list blocks."""
-    ids = set()
-    for _number, line in _body_lines(page):
-        ids.update(_ATTR_ID.findall(_INLINE_CODE.sub("", line)))
-    return ids
+    return {found.id for found in page.source.explicit_ids()}
 
 
 def links(page: Page) -> list[tuple[int, str]]:
@@ -278,29 +238,41 @@ def phrase_pattern(phrase: str) -> re.Pattern[str]:
 
 
 def check_front_matter(page: Page) -> list[Finding]:
+    if not page.source.has_front_matter:
+        message = "no front matter; start the file with ---, title:, ---"
+        return [Finding(page.file, 1, "front-matter", message)]
     findings = list(page.errors)
     if page.errors:
         return findings
     for key in ("title", "description"):
-        value = page.meta.get(key)
-        if not isinstance(value, str) or not value.strip():
+        if key not in page.meta:
             findings.append(
-                Finding(
-                    page.file, 1, "front-matter", f"{key}: is missing or empty; add {key}: text"
-                )
+                Finding(page.file, 1, "front-matter", f"{key}: is missing; add {key}: text")
             )
+    findings += [
+        Finding(page.file, line, "front-matter", message)
+        for line, message in theme_markup.plain_text_problems(page.meta, page.source)
+    ]
     description = page.meta.get("description")
     if isinstance(description, str) and len(description) >= MAX_DESCRIPTION_CHARS:
         findings.append(
             Finding(
                 page.file,
-                1,
+                page.source.key_line("description"),
                 "front-matter",
                 f"description: is {len(description)} characters; "
                 f"keep it under {MAX_DESCRIPTION_CHARS} so search results show it whole",
             )
         )
     return findings
+
+
+def check_ids(page: Page) -> list[Finding]:
+    """Explicit ids without spaces or odd characters, each once in the page."""
+    return [
+        Finding(error.file, error.line or page.body_line, "heading-id", error.message)
+        for error in markdown_source.id_errors(page.source)
+    ]
 
 
 def check_h1(page: Page) -> list[Finding]:
@@ -329,17 +301,17 @@ def check_empty_sections(page: Page) -> list[Finding]:
     findings = []
     lines = _body_lines(page)
     for index, (number, line) in enumerate(lines):
-        match = _HEADING.match(line)
+        match = markdown_source.heading_match(line)
         if not match:
             continue
-        level = len(match.group(1))
+        level = match[0]
         following = next((text for _n, text in lines[index + 1 :] if text.strip()), None)
-        next_heading = _HEADING.match(following) if following is not None else None
+        next_heading = markdown_source.heading_match(following) if following is not None else None
         if following is None:
             findings.append(
                 Finding(page.file, number, "empty-section", "the page ends with an empty heading")
             )
-        elif next_heading and len(next_heading.group(1)) <= level:
+        elif next_heading and next_heading[0] <= level:
             findings.append(
                 Finding(
                     page.file,
@@ -413,9 +385,12 @@ def _prose_line(page: Page, fragment: str) -> int:
 
 
 def check_lesson(page: Page) -> list[Finding]:
+    """The lesson: front matter (nyf.lessons) and the sections every lesson needs."""
+    if page.errors:
+        return []  # the front matter's own problem is reported by check_front_matter
     findings = [
-        Finding(page.file, 1, "lesson", message)
-        for message in lessons.validate_lesson_meta(page.meta.get("lesson"), page.file)
+        Finding(error.file, error.line or 1, "lesson", f"{error.field}: {error.message}")
+        for error in lessons.check_lesson_page(page.source)
     ]
     ids = {h.id for h in headings(page) if h.id}
     for required in REQUIRED_LESSON_IDS:
@@ -587,8 +562,8 @@ def words_before_first_section(page: Page) -> int:
     words = 0
     body = _HTML_COMMENT.sub("", page.body)
     for line in body.split("\n"):
-        heading = _HEADING.match(line)
-        if heading and len(heading.group(1)) >= 2:
+        heading = markdown_source.heading_match(line)
+        if heading and heading[0] >= 2:
             break
         if heading:
             continue
@@ -602,6 +577,7 @@ def check_page(name: str, page: Page, rules: Rules) -> list[Finding]:
     """All single-page rules for the page at ``name`` (relative to docs/<lang>/)."""
     findings = check_front_matter(page)
     findings += check_h1(page)
+    findings += check_ids(page)
     findings += check_empty_sections(page)
     if name.startswith("help-now/"):
         findings += check_h2_ids(page)
@@ -615,14 +591,58 @@ def check_page(name: str, page: Page, rules: Rules) -> list[Finding]:
     return findings
 
 
+def check_source(name: str, page: Page, rules: Rules) -> list[Finding]:
+    """The rules without which a page cannot be built as meant, whatever its prose.
+
+    Readable front matter with plain-text titles, well-formed ids, a valid
+    lesson plan, the crisis route: what the build of a fixture site checks too.
+    """
+    findings = list(page.errors)
+    findings += [
+        Finding(page.file, line, "front-matter", message)
+        for line, message in theme_markup.plain_text_problems(page.meta, page.source)
+    ]
+    findings += check_ids(page)
+    if lessons.needs_check(name, page.source):
+        findings += check_lesson(page)
+    findings += check_crisis_route(name, page, rules)
+    return findings
+
+
+#: What the build checks: every rule (the real site), or the source rules only
+#: (fixture sites of other tests, whose pages are a bare "# Title").
+BUILD_LEVELS = ("all", "source")
+
+
+def check_docs(
+    docs: Path, rules_dir: Path, default: str, display_root: Path, level: str = "all"
+) -> list[Finding]:
+    """Findings for every page of every language folder under ``docs`` that has rules.
+
+    With ``level="all"`` the links and anchors of the default language are checked
+    too (translations keep the English links: nyf.translation_check).
+    A page that is not UTF-8 or a malformed rules file raises DataError.
+    """
+    check = check_page if level == "all" else check_source
+    findings: list[Finding] = []
+    for lang_dir in sorted(p for p in docs.iterdir() if p.is_dir()):
+        if not (rules_dir / f"{lang_dir.name}.yml").is_file():
+            continue  # not a language folder (assets, for example)
+        rules = load_rules(lang_dir.name, rules_dir)
+        pages = load_pages(lang_dir, display_root)
+        for name, page in pages.items():
+            findings += check(name, page, rules)
+        if level == "all" and lang_dir.name == default:
+            findings += check_links(pages, generated=frozenset({STATUS_PAGE}))
+    return findings
+
+
 def load_pages(docs_lang_dir: Path, display_root: Path = ROOT) -> dict[str, Page]:
-    """Every Markdown page under ``docs/<lang>/``, keyed by its path relative to it."""
-    pages = {}
-    for path in sorted(docs_lang_dir.rglob("*.md")):
-        name = path.relative_to(docs_lang_dir).as_posix()
-        try:
-            display = str(path.relative_to(display_root))
-        except ValueError:
-            display = str(path)
-        pages[name] = parse_page(path.read_text(encoding="utf-8"), display)
-    return pages
+    """Every Markdown page under ``docs/<lang>/``, keyed by its path relative to it.
+
+    A page that is not UTF-8 raises DataError (there is no text to check).
+    """
+    return {
+        name: parse_page(markdown_source.read(path, display), display)
+        for name, path, display in markdown_source.iter_pages(docs_lang_dir, display_root)
+    }

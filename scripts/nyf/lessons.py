@@ -29,7 +29,9 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from nyf.yamlfile import DataError, Path_, YamlDocument, format_path, parse_yaml
+from nyf import markdown_source
+from nyf.markdown_source import MarkdownSource
+from nyf.yamlfile import Path_, format_path
 
 AGE_BANDS = ("9-12", "13-15", "16-18")
 
@@ -65,7 +67,6 @@ _MARKUP = re.compile(r"<\s*[A-Za-z/!?]|\{\{|\{%")
 _ID = re.compile(r"^[a-z][a-z0-9-]*$")
 _FILE_BAND = re.compile(r"ages-(\d+-\d+)\.md$")
 _LESSON_FILE = re.compile(r"(?:^|/)schools/lessons/ages-[^/]+\.md$")
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
 
 #: How long a found value may be in a message before it is cut.
 _SHOW_CHARS = 60
@@ -165,10 +166,10 @@ def is_lesson_file(path: str) -> bool:
     return bool(_LESSON_FILE.search(path.replace("\\", "/")))
 
 
-def needs_check(path: str, meta: Mapping[str, Any]) -> bool:
-    """Whether the build checks this page: it declares lesson:, or it is a lesson
-    plan file with front matter (a real page; bare fixture pages have none)."""
-    return "lesson" in meta or (is_lesson_file(path) and bool(meta))
+def needs_check(path: str, source: MarkdownSource) -> bool:
+    """Whether a page is checked as a lesson plan: it declares lesson:, or it is a
+    lesson plan file with front matter (a real page; bare fixture pages have none)."""
+    return "lesson" in source.meta or (is_lesson_file(path) and source.has_front_matter)
 
 
 def show(value: Any) -> str:
@@ -385,40 +386,30 @@ def check_lesson_meta(
     return out.errors
 
 
-def split_front_matter(text: str, file: str) -> tuple[YamlDocument | None, str, int]:
-    """Front matter (with the file's line numbers), body, and the body's first line."""
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        return None, text, 1
-    # A leading newline stands for the opening ---, so YAML lines are file lines.
-    doc = parse_yaml("\n" + match.group(1), file) if match.group(1).strip() else None
-    return doc, text[match.end() :], text[: match.end()].count("\n") + 1
-
-
-def check_lesson_source(
-    text: str, file: str, section_ids: Iterable[str] | None = None
-) -> list[LessonError]:
-    """Every problem in the lesson plan ``text`` (a whole Markdown file) named ``file``."""
-    try:
-        doc, _body, body_line = split_front_matter(text, file)
-    except DataError as error:
-        return [LessonError(file, error.line, error.field or "front matter", error.message)]
-    if doc is None or not isinstance(doc.data, dict):
+def check_lesson_page(source: MarkdownSource) -> list[LessonError]:
+    """Every problem in a lesson plan read by nyf.markdown_source."""
+    if source.error is not None:
+        error = source.error
+        return [LessonError(source.file, error.line, error.field, error.message)]
+    if source.front_matter is None:
         return [
             LessonError(
-                file, 1, "lesson", "found no front matter, expected --- lines with a lesson: block"
+                source.file,
+                1,
+                "lesson",
+                "found no front matter, expected --- lines with a lesson: block",
             )
         ]
     return check_lesson_meta(
-        doc.data.get("lesson"),
-        file,
-        lines=doc.lines,
-        section_ids=section_ids,
-        fallback_line=doc.lines.get(("lesson",), 1),
-        body_line=body_line,
+        source.meta.get("lesson"),
+        source.file,
+        lines=source.front_matter.lines,
+        section_ids=[found.id for found in source.explicit_ids()],
+        fallback_line=source.key_line("lesson"),
+        body_line=source.body_line,
     )
 
 
-def validate_lesson_meta(meta: Any, file: str) -> list[str]:
-    """Readable errors for ``meta`` without line numbers (for nyf.content_rules)."""
-    return [str(error) for error in check_lesson_meta(meta, file)]
+def check_lesson_source(text: str, file: str) -> list[LessonError]:
+    """Every problem in the lesson plan ``text`` (a whole Markdown file) named ``file``."""
+    return check_lesson_page(markdown_source.parse(text, file))

@@ -27,6 +27,9 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
+from nyf import markdown_source
+from nyf.markdown_source import MarkdownSource, describe
+
 #: Front-matter fields that are shown as text in the page head or the nav.
 PLAIN_TEXT_FIELDS = ("title", "description")
 #: Material 9.8.1 base.html's toggles, exactly as it writes them.
@@ -39,7 +42,6 @@ MATERIAL_TOGGLES = (
 _ALIGN_STYLE = re.compile(r'<(td|th) style="text-align: (left|right|center);"')
 _INDENT = re.compile(r"\n[ \t]+")
 _WHITESPACE_IS_CONTENT = re.compile(r"<(pre|textarea)\b", re.IGNORECASE)
-_TYPE_NAMES = {list: "a list", dict: "a mapping", int: "a number", float: "a number"}
 
 
 def escaped_title(title: str | None) -> Markup | None:
@@ -47,32 +49,23 @@ def escaped_title(title: str | None) -> Markup | None:
     return None if title is None else escape(title)
 
 
-def front_matter_line(source: str, key: str) -> int:
-    """The line of ``key:`` in a page's front matter (1-based), or 1 when not found."""
-    for number, line in enumerate(source.splitlines(), start=1):
-        if line.startswith(f"{key}:"):
-            return number
-        if number > 1 and line.strip() in ("---", "..."):
-            break
-    return 1
+def plain_text_problems(meta: dict, source: MarkdownSource) -> list[tuple[int, str]]:
+    """(line, message) for each front-matter field that must be plain text and is not."""
+    return [
+        (
+            source.key_line(key),
+            f"{key}: found {describe(meta[key])}, expected plain text on one line, "
+            f'such as {key}: "Help now"',
+        )
+        for key in PLAIN_TEXT_FIELDS
+        if key in meta and not (isinstance(meta[key], str) and meta[key].strip())
+    ]
 
 
 def plain_text_errors(meta: dict, source: str, path: str) -> list[str]:
     """One message per front-matter field that must be plain text and is not."""
-    errors = []
-    for key in PLAIN_TEXT_FIELDS:
-        if key not in meta:
-            continue
-        value = meta[key]
-        if isinstance(value, str) and value.strip():
-            continue
-        found = "an empty value" if isinstance(value, str) or value is None else None
-        found = found or _TYPE_NAMES.get(type(value), type(value).__name__)
-        errors.append(
-            f"{path}:{front_matter_line(source, key)} {key}: found {found}, expected plain "
-            f'text on one line, such as {key}: "Help now"'
-        )
-    return errors
+    parsed = markdown_source.parse(source, path)
+    return [f"{path}:{line} {message}" for line, message in plain_text_problems(meta, parsed)]
 
 
 def fix_material_markup(html: str) -> str:

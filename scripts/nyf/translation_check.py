@@ -19,6 +19,8 @@ from urllib.parse import urlsplit
 
 import markdown
 
+from nyf import markdown_source
+
 #: The Markdown extensions of mkdocs.yml that change structure.
 EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"]
 FORBIDDEN_TAGS = {
@@ -92,18 +94,9 @@ def page_shape(source: str) -> PageShape:
     return parser.shape
 
 
-_EXPLICIT_ID = re.compile(r"\{[^}]*#([A-Za-z0-9_:.-]+)[^}]*\}\s*$")
-
-
-def explicit_ids(source: str) -> list[str]:
-    """Heading ids written in the source (``## Title {#id}``), in order."""
-    ids = []
-    for line in source.splitlines():
-        if line.startswith("#"):
-            match = _EXPLICIT_ID.search(line)
-            if match:
-                ids.append(match.group(1))
-    return ids
+def explicit_ids(body: str) -> list[str]:
+    """Heading ids written in the body (``## Title {#id}``), in order."""
+    return [heading.id for heading in markdown_source.headings(body) if heading.id]
 
 
 def phone_numbers(text: str) -> Counter[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from nyf import markdown_source
 from nyf.languages import Registry
 from nyf.translation_check import Problem, check_translation
 from nyf.translations import (
@@ -12,7 +13,7 @@ from nyf.translations import (
     english_at,
     language_report,
     parse_translation_meta,
-    split_front_matter,
+    read_translation_meta,
 )
 from nyf.yamlfile import DataError
 
@@ -51,27 +52,28 @@ def check_all_translations(docs_dir: Path, registry: Registry) -> list[str]:
             problems.append(f"{display}: there is no English page docs/{default}/{page}; "
                             "rename the file to match the English file name")  # fmt: skip
             continue
-        text = (docs_dir / language / page).read_text(encoding="utf-8")
         try:
-            doc, body, body_line = split_front_matter(text, display)
-            meta = parse_translation_meta(doc, display)
+            source = markdown_source.load(docs_dir / language / page, display).checked()
+            meta = parse_translation_meta(source.front_matter, display)
+            english_display = f"docs/{default}/{page}"
+            english_text = markdown_source.read(english, english_display)
+            if meta.source != blob_hash(english.read_bytes()):
+                # An outdated translation keeps the shape of the English it was made
+                # from (its notice tells readers so); compare it with that version.
+                english_text = english_at(meta.source, docs_dir.parent) or english_text
         except DataError as error:
             problems.append(str(error))
             continue
-        english_text = english.read_text("utf-8")
-        if meta.source != blob_hash(english.read_bytes()):
-            # An outdated translation keeps the shape of the English it was made
-            # from (its notice tells readers so); compare it with that version.
-            english_text = english_at(meta.source, docs_dir.parent) or english_text
-        _doc, english_body, _line = split_front_matter(english_text, str(english))
-        found: list[Problem] = check_translation(english_body, body, display, body_line)
+        english_body = markdown_source.parse(english_text, english_display).body
+        found: list[Problem] = check_translation(
+            english_body, source.body, display, source.body_line
+        )
         problems.extend(str(problem) for problem in found)
     return problems
 
 
 def notice_for(translated: Path, english: Path, display: str) -> TranslationNotice:
-    doc, _body, _line = split_front_matter(translated.read_text(encoding="utf-8"), display)
-    meta = parse_translation_meta(doc, display)
+    meta = read_translation_meta(translated, display)
     return TranslationNotice(
         outdated=meta.source != blob_hash(english.read_bytes()),
         machine_assisted=not meta.reviewed,

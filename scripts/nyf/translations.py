@@ -23,12 +23,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from nyf.yamlfile import DataError, YamlDocument, parse_yaml
+from nyf import markdown_source
+from nyf.yamlfile import DataError, YamlDocument
 
 STATUSES = ("machine-assisted", "reviewed")
 _HASH = re.compile(r"^[0-9a-f]{40}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
 
 
 def english_at(blob: str, root: Path) -> str | None:
@@ -39,7 +39,9 @@ def english_at(blob: str, root: Path) -> str | None:
         )
     except OSError:
         return None  # no git on this machine
-    return result.stdout.decode("utf-8") if result.returncode == 0 else None
+    if result.returncode != 0:
+        return None
+    return markdown_source.decode(result.stdout, f"git blob {blob}")
 
 
 def blob_hash(data: bytes) -> str:
@@ -57,17 +59,6 @@ class TranslationMeta:
     @property
     def reviewed(self) -> bool:
         return self.status == "reviewed"
-
-
-def split_front_matter(text: str, file: str) -> tuple[YamlDocument | None, str, int]:
-    """Return the front matter document (lines counted in the file), body, body line."""
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        return None, text, 1
-    # Pad with blank lines so that YAML line numbers are the file's line numbers.
-    doc = parse_yaml("\n" + match.group(1), file) if match.group(1).strip() else None
-    body_line = text[: match.end()].count("\n") + 1
-    return doc, text[match.end() :], body_line
 
 
 def parse_translation_meta(doc: YamlDocument | None, file: str) -> TranslationMeta:
@@ -116,9 +107,9 @@ def parse_translation_meta(doc: YamlDocument | None, file: str) -> TranslationMe
 
 
 def read_translation_meta(path: Path, display: str) -> TranslationMeta:
-    text = path.read_text(encoding="utf-8")
-    doc, _body, _line = split_front_matter(text, display)
-    return parse_translation_meta(doc, display)
+    """The translation: block of the page at ``path``; any problem raises DataError."""
+    source = markdown_source.load(path, display).checked()
+    return parse_translation_meta(source.front_matter, display)
 
 
 @dataclass(frozen=True)

@@ -146,11 +146,17 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
         nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
         problem = exc.problem or exc.context or "invalid YAML"
-        raise DataError(
-            file, line, "", f"YAML syntax error: {problem}; check indentation and quotes"
-        ) from None
+        if exc.context == "while scanning a quoted scalar" and exc.context_mark:
+            # The scanner fails where the file ends; the reader needs the opening quote.
+            mark, problem = exc.context_mark, "a quote is opened here and never closed"
+        line = mark.line + 1 if mark else None
+        hint = "check indentation and quotes"
+        if problem == "mapping values are not allowed here":
+            # Most often a colon inside a title ("Help: now") or a line indented too far.
+            problem = "a colon and a space inside a value, or a line indented too far"
+            hint = 'put the value in quotes (title: "Help: now") or check the indentation'
+        raise DataError(file, line, "", f"YAML syntax error: {problem}; {hint}") from None
     except yaml.YAMLError as exc:
         raise DataError(file, None, "", f"not valid YAML: {exc}") from None
     if len(nodes) != 1:
