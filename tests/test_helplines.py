@@ -63,17 +63,17 @@ BAD_INPUTS = [
     # Not YAML at all: a binary file.
     ("binary", b"\x7fELF\x02\x01\x01\x00\x00\x00", "CZ.yml", "not a text file", None),
     # A binary file that is not even UTF-8.
-    ("image", b"\x89PNG\r\n\x1a\n\x00\x00", "CZ.yml", "not UTF-8", None),
+    ("image", b"\x89PNG\r\n\x1a\n\x00\x00", "CZ.yml", "not a text file", None),
     # Not UTF-8.
     (
         "latin-1",
         "country: CZ\nname: Linka bezpe\u010d\u00ed\n".encode("cp1250"),
         "CZ.yml",
         "not UTF-8",
-        None,
+        2,
     ),
-    # YAML syntax error: an unclosed quote.
-    ("syntax", variant(('"116 111"', '"116 111')), "CZ.yml", "YAML syntax error", 8),
+    # YAML syntax error: an unclosed quote, named on the line that opens it.
+    ("syntax", variant(('"116 111"', '"116 111')), "CZ.yml", "a quote opened on this line", 7),
     # The same key twice in one service.
     (
         "duplicate key",

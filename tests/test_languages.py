@@ -92,7 +92,7 @@ def test_derived_plugin_languages_and_search():
         # lunr.js has no Irish stemmer.
         (registry_text(entry(search="ga")), 18, "lunr.js has no language 'ga'"),
         # The exit link must be https.
-        (registry_text(entry(exit_url="http://x.ie")), 20, "expected https://"),
+        (registry_text(entry(exit_url="http://x.ie")), 20, "expected an https:// address"),
         # A code that mkdocs-static-i18n would refuse.
         (registry_text(entry(code="Irish")), 12, "found 'Irish', expected a language code"),
         # Two defaults.

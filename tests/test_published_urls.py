@@ -71,7 +71,7 @@ def test_add_merges_new_urls_keeps_comments_and_old_urls(tmp_path: Path):
     ("text", "message"),
     [
         # A list instead of a mapping.
-        ("redirects:\n  - a/\n", "expected a mapping old/path/: new/path/"),
+        ("redirects:\n  - a/\n", "found a list; expected a mapping of old/path/: new/path/"),
         # A path without the trailing slash of directory URLs.
         ("redirects:\n  old/: new\n", "found 'new', expected a path such as help-now/evidence/"),
         # A leading slash (paths are relative to each language's home).

@@ -22,6 +22,7 @@ from mkdocs.utils import get_relative_url
 from nyf import catalogs, helpline_boxes, helpline_pages, helplines
 from nyf.generated_pages import add_generated_page
 from nyf.languages import load_registry
+from nyf.yamlfile import DataError
 
 log = logging.getLogger("mkdocs.hooks.helplines")
 
@@ -60,13 +61,19 @@ def _directory(config) -> helplines.Directory:
 
 def _language(config):
     if "registry" not in _state:
-        _state["registry"] = load_registry(_project(config) / "data" / "languages.yml")
+        try:
+            _state["registry"] = load_registry(_project(config) / "data" / "languages.yml")
+        except DataError as error:
+            raise PluginError(str(error)) from None
     plugin = config.plugins["i18n"]
     return _state["registry"].get(plugin.current_language or plugin.default_language)
 
 
 def _labels(language) -> helpline_pages.Labels:
-    translations = catalogs.translations(language.locale)
+    try:
+        translations = catalogs.translations(language.locale)
+    except DataError as error:
+        raise PluginError(str(error)) from None
     return helpline_pages.Labels(Locale.parse(language.locale), translations.gettext)
 
 

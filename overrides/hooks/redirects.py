@@ -27,12 +27,15 @@ def on_post_build(config) -> None:
     except DataError as error:
         raise PluginError(str(error)) from None
     site = Path(config.site_dir)
-    pages = redirects.redirect_pages(
-        moved,
-        registry.published(),
-        config.site_url or "/",
-        lambda language: catalogs.translations(language.locale).gettext,
-    )
+    try:
+        pages = redirects.redirect_pages(
+            moved,
+            registry.published(),
+            config.site_url or "/",
+            lambda language: catalogs.translations(language.locale).gettext,
+        )
+    except DataError as error:
+        raise PluginError(str(error)) from None
     for r in moved:
         if not (site / r.new / "index.html").is_file():
             raise PluginError(f"data/redirects.yml: {r.old}: the new page {r.new} does not exist")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from nyf.languages import Language
 from nyf.site_i18n import absolute_url
-from nyf.yamlfile import YamlDocument, load_yaml
+from nyf.yamlfile import YamlDocument, decode_text, parse_yaml
 
 REDIRECTS_FILE = Path(__file__).resolve().parents[2] / "data" / "redirects.yml"
 #: A path of lowercase slugs ending in / (English slugs, as in the URLs).
@@ -37,8 +37,9 @@ def parse_redirects(doc: YamlDocument) -> list[Redirect]:
         raise doc.error((), "expected one top-level key 'redirects:' with a mapping old/: new/")
     mapping = data["redirects"] or {}
     if not isinstance(mapping, dict):
+        found = "a list" if isinstance(mapping, list) else repr(mapping)
         raise doc.error(
-            ("redirects",), f"expected a mapping old/path/: new/path/, found {mapping!r}"
+            ("redirects",), f"found {found}; expected a mapping of old/path/: new/path/ lines"
         )
     redirects = []
     for old, new in mapping.items():
@@ -63,9 +64,14 @@ def parse_redirects(doc: YamlDocument) -> list[Redirect]:
 
 
 def load_redirects(path: Path = REDIRECTS_FILE) -> list[Redirect]:
+    """The redirects of ``path``; a missing file, or one of comments only, has none."""
     if not path.is_file():
         return []
-    return parse_redirects(load_yaml(path, f"data/{path.name}"))
+    display = f"data/{path.name}"
+    text = decode_text(path.read_bytes(), display, "YAML")
+    if all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
+        return []  # the last redirect was removed with its key: nothing moved
+    return parse_redirects(parse_yaml(text, display))
 
 
 def redirect_html(
