@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from nyf.languages import Language
@@ -27,6 +27,8 @@ _PATH = re.compile(r"^([a-z0-9][a-z0-9._-]*/)+$")
 class Redirect:
     old: str  # e.g. "help-now/keep-evidence/"
     new: str  # e.g. "help-now/evidence/"
+    #: Where it is written, for messages: "data/redirects.yml:12".
+    where: str = field(default="data/redirects.yml", compare=False)
 
 
 def parse_redirects(doc: YamlDocument) -> list[Redirect]:
@@ -47,12 +49,14 @@ def parse_redirects(doc: YamlDocument) -> list[Redirect]:
             if not isinstance(value, str) or not _PATH.match(value):
                 raise doc.error(
                     ("redirects", old),
-                    f"found {value!r}, expected a path such as help-now/evidence/ "
+                    f"found {'nothing' if value is None else repr(value)}, expected a path such as "
+                    "help-now/evidence/ "
                     "(relative to the language's home, lowercase, ending in /)",
                 )
         if old == new:
             raise doc.error(("redirects", old), f"{old!r} redirects to itself")
-        redirects.append(Redirect(old, new))
+        line = doc.line_of(("redirects", old))
+        redirects.append(Redirect(old, new, f"{doc.file}:{line}" if line else doc.file))
     targets = {r.old for r in redirects}
     for r in redirects:
         if r.new in targets:

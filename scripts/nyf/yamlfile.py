@@ -36,7 +36,8 @@ _CORE_TAGS = frozenset(
 #: PyYAML's words for common slips, and what the person editing should do instead.
 _SYNTAX_HINTS = {
     "mapping values are not allowed here": (
-        "a colon and a space inside a value; put the whole value in double quotes"
+        "a colon and a space inside a value, or a line indented too far; put a value "
+        "that holds ': ' in double quotes, and line each field up with the one above"
     ),
     "found character '\\t' that cannot start any token": ("a tab is used; YAML needs spaces"),
     "expected ',' or ']'": "a list opened with [ is not closed; expected ] at its end",
