@@ -140,18 +140,19 @@ def _check_header(catalog: Catalog, text: str, display: str, locale: str | None)
         )
 
 
-def _po_file_error(exc: PoFileError, display: str, catalog_forms: str) -> DataError:
-    """Babel's parse error ("... on 12") as one message for a translator."""
-    text = str(exc)
-    match = re.search(r"^(?P<what>.*) on (?P<line>\d+)$", text)
-    what, line = (match["what"], int(match["line"])) if match else (text, None)
+def _po_file_error(exc: PoFileError, display: str, nplurals: str) -> DataError:
+    """Babel's parse error as one message for a translator, at the entry's line."""
+    what = re.sub(r" on \d+$", "", str(exc))
+    lineno = getattr(exc, "lineno", None)
+    line = lineno + 1 if isinstance(lineno, int) else None  # Babel counts from 0
     if "more translations than num_plurals" in what:
         return DataError(
             display,
             line,
             "msgstr",
-            f"found more plural forms than the header's Plural-Forms allows ({catalog_forms}); "
-            "expected msgstr[0] to msgstr[N-1] for nplurals=N, numbered without gaps",
+            f"found more plural forms than the header's Plural-Forms allows (nplurals={nplurals}); "
+            f"expected msgstr[0] to msgstr[{int(nplurals) - 1 if nplurals.isdigit() else 'N-1'}], "
+            "numbered without gaps",
         )
     if what.startswith("missing msgstr"):
         return DataError(display, line, "msgstr", f'{what}; expected msgstr "..." after each msgid')
@@ -173,31 +174,29 @@ def read_catalog(path: Path, locale: str | None = None) -> Catalog:
             "run `make catalogs-update` to recreate it",
         )
     check_po_syntax(text, display)
-    forms = next(
-        (line.strip('"').removesuffix("\\n") for line in text.splitlines()
-         if line.startswith('"Plural-Forms:')),
-        "none",
-    )  # fmt: skip
+    nplurals = re.search(r"nplurals\s*=\s*(\d+)", text)
     try:
         catalog = read_po(io.StringIO(text), locale=locale, abort_invalid=True)
     except PoFileError as exc:
-        raise _po_file_error(exc, display, forms) from None
+        raise _po_file_error(exc, display, nplurals[1] if nplurals else "?") from None
     except ValueError as exc:
         raise DataError(display, None, "", f"cannot be read as a catalog: {exc}") from None
     _check_header(catalog, text, display, locale)
     return catalog
 
 
-def _percent_names(text: str) -> set[str]:
-    return {m["name"] for m in _PERCENT.finditer(text) if m["name"] is not None}
-
-
-def _brace_names(text: str) -> set[str]:
-    names = set()
-    for _literal, name, _spec, _conversion in string.Formatter().parse(text):
-        if name is not None:
-            names.add(re.split(r"[.\[]", name, maxsplit=1)[0])
-    return names
+def _placeholders(text: str, percent: bool, brace: bool) -> dict[str, str]:
+    """Named placeholders of ``text`` as written: {"num": "%(num)d", "date": "{date}"}."""
+    found: dict[str, str] = {}
+    if percent:
+        for match in _PERCENT.finditer(text):
+            if match["name"] is not None:
+                found.setdefault(match["name"], match.group(0))
+    if brace:
+        for _literal, name, _spec, _conversion in string.Formatter().parse(text):
+            if name:
+                found.setdefault(re.split(r"[.\[]", name, maxsplit=1)[0], f"{{{name}}}")
+    return found
 
 
 class _AnyValue(dict):
@@ -216,14 +215,14 @@ def _format_problem(text: str, percent: bool, brace: bool) -> str | None:
             return f"a % that is not a placeholder ({exc}); write %% for a percent sign"
     if brace:
         try:
-            _brace_names(text)
+            _placeholders(text, False, True)
         except ValueError as exc:
             return f"an unmatched brace ({exc}); write {{{{ or }}}} for a brace"
     return None
 
 
-def _shown(names: set[str], percent: bool) -> str:
-    return ", ".join(sorted(f"%({n})s" if percent else f"{{{n}}}" for n in names)) or "none"
+def _shown(placeholders: dict[str, str]) -> str:
+    return ", ".join(sorted(placeholders.values())) or "none"
 
 
 def message_problems(message: Message, display: str) -> list[DataError]:
@@ -246,11 +245,9 @@ def message_problems(message: Message, display: str) -> list[DataError]:
         field = f"msgstr[{index}]" if plural else "msgstr"
         problems.append(DataError(display, message.lineno, field, text))
 
-    wanted: set[str] = set()
+    wanted: dict[str, str] = {}
     for text in ids:
-        wanted |= (_percent_names(text) if percent else set()) | (
-            _brace_names(text) if brace else set()
-        )
+        wanted.update(_placeholders(text, percent, brace))
     used: set[str] = set()
     for index, text in enumerate(forms):
         if not text:
@@ -265,18 +262,13 @@ def message_problems(message: Message, display: str) -> list[DataError]:
         if broken:
             problem(index, f"found {text!r} with {broken}")
             continue
-        names = (_percent_names(text) if percent else set()) | (
-            _brace_names(text) if brace else set()
-        )
-        used |= names
-        for extra in sorted(names - wanted):
-            placeholder = (
-                f"%({extra})s" if percent and extra in _percent_names(text) else (f"{{{extra}}}")
-            )
+        names = _placeholders(text, percent, brace)
+        used |= set(names)
+        for extra in sorted(set(names) - set(wanted)):
             problem(
                 index,
-                f"found the placeholder {placeholder}, which is not in msgid {msgid!r}; "
-                f"expected the msgid's placeholders unchanged: {_shown(wanted, not brace)}",
+                f"found the placeholder {names[extra]}, which is not in msgid {msgid!r}; "
+                f"expected the msgid's placeholders unchanged: {_shown(wanted)}",
             )
         markup = _MARKUP.search(text)
         if markup and not _MARKUP.search(msgid):
@@ -286,19 +278,19 @@ def message_problems(message: Message, display: str) -> list[DataError]:
                 "plain text (a translation is shown as text, never as HTML)",
             )
         if not plural:
-            for missing in sorted(wanted - names):
-                shown = _shown({missing}, not brace)
+            for missing in sorted(set(wanted) - set(names)):
                 problem(
                     index,
-                    f"the placeholder {shown} of msgid {msgid!r} is missing; expected every "
-                    f"placeholder of the msgid, unchanged: {_shown(wanted, not brace)}",
+                    f"the placeholder {wanted[missing]} of msgid {msgid!r} is missing; expected "
+                    f"every placeholder of the msgid, unchanged: {_shown(wanted)}",
                 )
     if plural and all(forms):
-        for missing in sorted(wanted - used):
+        # A form for one item may leave the number out ("minuta"); every form may not.
+        for missing in sorted(set(wanted) - used):
             problem(
                 0,
-                f"the placeholder {_shown({missing}, not brace)} of msgid {msgid!r} is in no "
-                "plural form; expected it in the forms that show the number",
+                f"the placeholder {wanted[missing]} of msgid {msgid!r} is in no plural form; "
+                "expected it in the forms that show the number",
             )
     return problems
 
