@@ -144,6 +144,13 @@ def main(argv: list[str] | None = None) -> int:
             )
         problems = check(args.site_dir, args.list)
         count = len(read_list(args.list))
+        if not count:
+            raise DataError(
+                _display(args.list),
+                None,
+                "",
+                "has no URLs; expected one URL per line (a URL once published stays listed)",
+            )
     except DataError as error:
         print(error, file=sys.stderr)
         return 1

@@ -680,6 +680,15 @@ BAD_INPUTS = [
         "found the YAML tag !!python/name:os.system; expected plain text without tags",
         4,
     ),
+    # The key services: misspelt: one message, not also "missing services".
+    (
+        "services misspelt",
+        variant(("services:", "servces:")),
+        "CZ.yml",
+        "unknown field 'servces'; expected one of country, services, timezone; did you mean "
+        "'services'?",
+        2,
+    ),
     # Two documents in one file (a stray ---).
     ("two documents", VALID + "---\ncountry: CZ\n", "CZ.yml", "found several (---)", None),
 ]
@@ -842,6 +851,21 @@ def test_bad_allowlist_gets_one_clear_message(tmp_path, text, line, expected):
     assert result.errors[0].file == "data/allowlist.yml"
     assert result.errors[0].line == line, messages
     assert expected in messages[0]
+
+
+def test_unreadable_allowlist_is_named_first_and_explains_the_rest(tmp_path):
+    directory = tmp_path / "data"
+    directory.mkdir()
+    (directory / "schema.json").write_bytes((helplines.DATA_DIR / "schema.json").read_bytes())
+    (directory / "allowlist.yml").write_text("numbers:\n\t- country: CZ\n", encoding="utf-8")
+    (directory / "CZ.yml").write_text(variant(('"116 111"', '"9999"')), encoding="utf-8")
+    result = helplines.load_directory(TODAY, directory=directory, root=tmp_path)
+    assert [str(f) for f in result.errors] == [
+        "data/allowlist.yml:2 a tab is used for indentation; YAML needs spaces",
+        "data/CZ.yml:7 services[0].phones[0].number: '9999' is not a valid short number for "
+        "CZ; data/allowlist.yml could not be read (see its message), so the numbers it accepts "
+        "are not known",
+    ]
 
 
 def test_allowlist_saved_as_utf16_gets_one_clear_message(tmp_path):

@@ -193,6 +193,14 @@ def test_published_list_with_byte_order_mark_is_read(tmp_path: Path):
     assert published_urls.check(site, listing) == []
 
 
+def test_check_refuses_an_emptied_list(tmp_path: Path, capsys):
+    site = make_site(tmp_path / "site", [""])
+    listing = tmp_path / "urls.txt"
+    listing.write_text("# every URL deleted\n", encoding="utf-8")
+    assert published_urls.main(["check", str(site), "--list", str(listing)]) == 1
+    assert f"{listing} has no URLs; expected one URL per line" in capsys.readouterr().err
+
+
 def test_check_refuses_a_missing_list(tmp_path: Path, capsys):
     site = make_site(tmp_path / "site", [""])
     listing = tmp_path / "urls.txt"

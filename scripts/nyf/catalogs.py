@@ -264,11 +264,20 @@ def message_problems(message: Message, display: str) -> list[DataError]:
             continue
         names = _placeholders(text, percent, brace)
         used |= set(names)
-        for extra in sorted(set(names) - set(wanted)):
+        extras = sorted(set(names) - set(wanted))
+        if extras:
+            # A renamed placeholder is one mistake: say what was found, not also what is missing.
             problem(
                 index,
-                f"found the placeholder {names[extra]}, which is not in msgid {msgid!r}; "
-                f"expected the msgid's placeholders unchanged: {_shown(wanted)}",
+                f"found the placeholder {', '.join(names[e] for e in extras)}, which is not in "
+                f"msgid {msgid!r}; expected the msgid's placeholders unchanged: {_shown(wanted)}",
+            )
+        elif not plural and set(wanted) - set(names):
+            missing = sorted(set(wanted) - set(names))
+            problem(
+                index,
+                f"the placeholder {', '.join(wanted[m] for m in missing)} of msgid {msgid!r} is "
+                f"missing; expected every placeholder of the msgid, unchanged: {_shown(wanted)}",
             )
         markup = _MARKUP.search(text)
         if markup and not _MARKUP.search(msgid):
@@ -277,13 +286,6 @@ def message_problems(message: Message, display: str) -> list[DataError]:
                 f"found markup {markup.group(0)!r} in the translation of {msgid!r}; expected "
                 "plain text (a translation is shown as text, never as HTML)",
             )
-        if not plural:
-            for missing in sorted(set(wanted) - set(names)):
-                problem(
-                    index,
-                    f"the placeholder {wanted[missing]} of msgid {msgid!r} is missing; expected "
-                    f"every placeholder of the msgid, unchanged: {_shown(wanted)}",
-                )
     if plural and all(forms):
         # A form for one item may leave the number out ("minuta"); every form may not.
         for missing in sorted(set(wanted) - used):

@@ -304,6 +304,8 @@ class Allowlist:
     lines: dict[tuple[str, str], int | None] = field(default_factory=dict)
     file: str = ""
     used: set[tuple[str, str]] = field(default_factory=set)
+    #: The file could not be read: which numbers it accepts is unknown.
+    unreadable: bool = False
 
     def reason(self, region: str, number: str) -> str | None:
         key = (region, digits_of(number))
@@ -320,15 +322,18 @@ def load_allowlist(path: Path, display: str) -> tuple[Allowlist, list[Finding]]:
     try:
         doc = load_yaml(path, display)
     except DataError as error:
+        allowlist.unreadable = True
         return allowlist, [_from_data_error(error)]
     findings: list[Finding] = []
     data = doc.data
     if not isinstance(data, dict) or set(data) != {"numbers"}:
         found = ", ".join(sorted(data)) if isinstance(data, dict) else _describe(data)
+        allowlist.unreadable = True
         return allowlist, [
             _finding(doc, (), f"found {found}; expected one field, numbers: a list of entries")
         ]
     if not isinstance(data["numbers"], list):
+        allowlist.unreadable = True
         return allowlist, [
             _finding(
                 doc,
@@ -465,7 +470,21 @@ def _schema_findings(doc: YamlDocument, validator: Draft202012Validator) -> list
         else:
             message = error.message
         findings.append(_finding(doc, path, message))
-    return findings
+    # A misspelt field is one mistake: "unknown 'servces'; did you mean 'services'?"
+    # says it, so "missing required field 'services'" is left out.
+    near = {
+        f.message.rsplit("did you mean ", 1)[1].strip("'?")
+        for f in findings
+        if f.message.startswith("unknown field") and "did you mean" in f.message
+    }
+    return [
+        f
+        for f in findings
+        if not (
+            f.message.startswith("missing required field ")
+            and f.message.removeprefix("missing required field ").strip("'") in near
+        )
+    ]
 
 
 # ------------------------------------------------------------ semantics ----
@@ -518,6 +537,11 @@ def _check_phone(
         f"{number!r} {check.problem}{hint}; if the service really publishes it, "
         f"add it to {allowlist.file} with the reason"
     )
+    if allowlist.unreadable:
+        message = (
+            f"{number!r} {check.problem}{hint}; {allowlist.file} could not be read (see its "
+            "message), so the numbers it accepts are not known"
+        )
     return normalised, [_finding(doc, (*path, "number"), message)]
 
 
@@ -890,7 +914,8 @@ def load_directory(
                     "accepts it; expected the entry to be removed",
                 )
             )
-    result.findings.sort(key=lambda f: (f.file, f.line or 0, f.field))
+    # The allowlist first: a mistake there explains errors in the country files.
+    result.findings.sort(key=lambda f: (f.file != allowlist.file, f.file, f.line or 0, f.field))
     return result
 
 
