@@ -290,3 +290,13 @@ def test_an_edited_msgid_is_reported_by_the_check(tmp_path: Path):
         "locales/messages.pot; expected each msgid exactly as in the template (translate only "
         "the msgstr), or run `make catalogs-update`"
     ]
+
+
+def test_update_stops_at_a_malformed_catalog_instead_of_dropping_the_entry(tmp_path: Path):
+    # pybabel update would rewrite the file without the entry it cannot read.
+    text = FULL_PO.replace(PAGE_NOT_FOUND, 'msgstr "Stránka nenalezena')
+    path = write_po(tmp_path, text)
+    with pytest.raises(DataError) as raised:
+        catalogs.update(load_registry(), tmp_path)
+    assert str(raised.value).startswith(f"{path}:9 malformed catalog line")
+    assert path.read_text(encoding="utf-8") == text

@@ -426,6 +426,8 @@ def update(registry: Registry, locales_dir: Path = LOCALES_DIR) -> None:
     for locale in translated_locales(registry):
         po = po_path(locale, locales_dir)
         if po.is_file():
+            # pybabel update silently drops an entry it cannot read: stop first and say where.
+            read_catalog(po, locale)
             _pybabel("update", "-i", str(POT), "-d", str(locales_dir), "-l", locale,
                      "--ignore-obsolete")  # fmt: skip
         else:
