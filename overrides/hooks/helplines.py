@@ -71,7 +71,7 @@ def _language(config):
 
 def _labels(language) -> helpline_pages.Labels:
     try:
-        translations = catalogs.translations(language.locale)
+        translations = catalogs.translations(language.locale, _state["locales"])
     except DataError as error:
         raise PluginError(str(error)) from None
     return helpline_pages.Labels(Locale.parse(language.locale), translations.gettext)
@@ -90,6 +90,8 @@ def _has_directory(config) -> bool:
 
 
 def on_config(config):
+    # The project's catalogs, not those next to this code (one build context).
+    _state["locales"] = _project(config) / "locales"
     plugin = config.plugins["i18n"]
     if plugin.current_language in (None, plugin.default_language):
         _state.pop("directory", None)  # re-read on every (re)build under mkdocs serve

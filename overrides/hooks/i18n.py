@@ -27,6 +27,11 @@ def _current(config: MkDocsConfig):
     return _registry().get(plugin.current_language or plugin.default_language)
 
 
+def _locales(config: MkDocsConfig) -> Path:
+    """The project's catalogs (the MkDocs config says where the project is)."""
+    return Path(config.config_file_path).parent / "locales"
+
+
 def _plugin_languages(registry: Registry) -> list[I18nPluginLanguage]:
     languages = []
     for options in registry.i18n_plugin_languages():
@@ -71,7 +76,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_env(env, config: MkDocsConfig, files):
     language = _current(config)
     try:
-        translations = catalogs.translations(language.locale)
+        translations = catalogs.translations(language.locale, _locales(config))
         not_found = _not_found_entries(config)
     except DataError as error:
         raise PluginError(str(error)) from None
@@ -91,7 +96,7 @@ def _not_found_entries(config: MkDocsConfig) -> list[dict[str, str]]:
     """The 404 message in every published language, for the one 404 page."""
     entries = []
     for language in _registry().published():
-        gettext = catalogs.translations(language.locale).gettext
+        gettext = catalogs.translations(language.locale, _locales(config)).gettext
         entries.append(
             {
                 "hreflang": language.hreflang,

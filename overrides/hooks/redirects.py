@@ -32,7 +32,7 @@ def on_post_build(config) -> None:
             moved,
             registry.published(),
             config.site_url or "/",
-            lambda language: catalogs.translations(language.locale).gettext,
+            lambda language: catalogs.translations(language.locale, root / "locales").gettext,
         )
     except DataError as error:
         raise PluginError(str(error)) from None
