@@ -260,6 +260,6 @@ def test_build_writes_redirect_pages_that_resolve(tmp_path: Path):
 def test_build_refuses_a_redirect_to_a_missing_page(tmp_path: Path):
     _site, result = _build_with_redirects(tmp_path, "redirects:\n  old-page/: gone/\n")
     assert result.returncode != 0
-    assert "data/redirects.yml:1 redirects.old-page/: found 'gone/', which is not a page" in (
+    assert "data/redirects.yml:2 redirects.old-page/: found 'gone/', which is not a page" in (
         result.stdout + result.stderr
     )
