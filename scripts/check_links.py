@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 from nyf import linkcheck, urlcache, urlcheck
 from nyf.languages import ROOT, load_registry
+from nyf.yamlfile import DataError
 
 CACHE_FILE = ROOT / ".cache" / "external-links.json"
 
@@ -86,7 +87,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.site_dir}: not a built site (no index.html)", file=sys.stderr)
         return 2
     started = time.perf_counter()
-    report = linkcheck.check_site(args.site_dir, site_url_from(args.config), site_languages())
+    try:
+        languages = site_languages()
+    except DataError as error:
+        print(error, file=sys.stderr)
+        return 2
+    report = linkcheck.check_site(args.site_dir, site_url_from(args.config), languages)
     for problem in report.problems:
         print(problem)
     elapsed = time.perf_counter() - started

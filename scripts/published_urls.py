@@ -18,13 +18,19 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
+
+from nyf.yamlfile import DataError, decode_text
 
 ROOT = Path(__file__).resolve().parents[1]
 LIST_FILE = ROOT / "data" / "published-urls.txt"
 #: Pages that are not addresses anyone links to.
 NOT_PUBLISHED = {"404.html"}
+#: A listed URL: a path from the site root, of URL-safe segments, ending in /
+#: (a page) or in a file name (helplines.json).
+_LISTED_URL = re.compile(r"^/([A-Za-z0-9_~-][A-Za-z0-9._~-]*/)*([A-Za-z0-9_~-][A-Za-z0-9._~-]*)?$")
 HEADER = """\
 # Every public URL of the site, in every language: a URL on this list must keep
 # working (teachers print links and QR codes). Relative to the site root.
@@ -46,11 +52,12 @@ def site_urls(site_dir: Path) -> set[str]:
 
 
 def read_list(path: Path) -> list[tuple[int, str]]:
-    """(line number, URL) for every URL line of the list."""
+    """(line number, URL) for every URL line of the list; a missing list is empty."""
     if not path.is_file():
         return []
     entries = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    text = decode_text(path.read_bytes(), _display(path), "one URL per line")
+    for number, line in enumerate(text.splitlines(), start=1):
         text = line.strip()
         if text and not text.startswith("#"):
             entries.append((number, text))
@@ -71,10 +78,15 @@ def check(site_dir: Path, list_file: Path) -> list[str]:
     for number, url in read_list(list_file):
         if not url.startswith("/"):
             problems.append(f"{display}:{number}: {url!r}: expected a URL starting with /")
-        elif not resolves(site_dir, url):
-            slug = url.lstrip("/")
+        elif not _LISTED_URL.match(url):
             problems.append(
-                f"{display}:{number}: {url} no longer resolves in {site_dir} (no {slug}index.html);"
+                f"{display}:{number}: {url!r}: expected a path from the site root such as "
+                "/cs/help-now/ (no spaces, ?, # or ..)"
+            )
+        elif not resolves(site_dir, url):
+            page = url.lstrip("/") + ("" if url.endswith("/") else "/")
+            problems.append(
+                f"{display}:{number}: {url} no longer resolves in {site_dir} (no {page}index.html);"
                 " if the page moved, map its old path to the new one in data/redirects.yml"
             )
     return problems
@@ -82,9 +94,11 @@ def check(site_dir: Path, list_file: Path) -> list[str]:
 
 def add(site_dir: Path, list_file: Path) -> list[str]:
     """Write the list with the site's new URLs merged in; return the URLs added."""
-    old_text = list_file.read_text(encoding="utf-8") if list_file.is_file() else HEADER
-    comments = [line for line in old_text.splitlines() if line.strip().startswith("#")]
     listed = {url for _number, url in read_list(list_file)}
+    old_text = (
+        decode_text(list_file.read_bytes(), _display(list_file)) if list_file.is_file() else HEADER
+    )
+    comments = [line for line in old_text.splitlines() if line.strip().startswith("#")]
     found = site_urls(site_dir) - {f"/{name}/" for name in NOT_PUBLISHED}
     added = sorted(found - listed)
     lines = [*comments, *sorted(listed | found)]
@@ -110,15 +124,38 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.site_dir}: not a built site (no index.html)", file=sys.stderr)
         return 2
     if args.command == "add":
-        added = add(args.site_dir, args.list)
+        try:
+            added = add(args.site_dir, args.list)
+        except DataError as error:
+            print(error, file=sys.stderr)
+            return 1
         for url in added:
             print(f"added {url}")
         print(f"{len(added)} URLs added to {_display(args.list)}", file=sys.stderr)
         return 0
-    problems = check(args.site_dir, args.list)
+    try:
+        if not args.list.is_file():
+            raise DataError(
+                _display(args.list),
+                None,
+                "",
+                "file not found; expected the list "
+                "of published URLs (create it with: published_urls.py add SITE)",
+            )
+        problems = check(args.site_dir, args.list)
+        count = len(read_list(args.list))
+        if not count:
+            raise DataError(
+                _display(args.list),
+                None,
+                "",
+                "has no URLs; expected one URL per line (a URL once published stays listed)",
+            )
+    except DataError as error:
+        print(error, file=sys.stderr)
+        return 1
     for problem in problems:
         print(problem)
-    count = len(read_list(args.list))
     print(f"{count} published URLs checked: {len(problems)} no longer resolve", file=sys.stderr)
     return 1 if problems else 0
 

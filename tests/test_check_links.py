@@ -16,6 +16,7 @@ from nyf import urlcache, urlcheck
 from nyf.languages import load_registry
 from nyf.linkcheck import SiteLanguage, check_site
 from nyf.redirects import redirect_html
+from nyf.yamlfile import DataError
 
 SITE_URL = "https://notyourfault.example.org/"
 LANGUAGES = [SiteLanguage("en", "en", ""), SiteLanguage("cs", "cs", "cs/")]
@@ -332,6 +333,17 @@ def test_main_exit_status_and_message(tmp_path: Path, capsys):
     assert "index.html: link x/: x/index.html does not exist" in capsys.readouterr().out
     (site / "index.html").write_text(html('<a href="help-now/">x</a>', HOME_ALTS), encoding="utf-8")
     assert check_links.main([str(site)]) == 0
+
+
+def test_a_broken_registry_is_one_message_not_a_traceback(tmp_path: Path, capsys, monkeypatch):
+    site = write_site(tmp_path / "site", GOOD_SITE)
+
+    def broken_registry():
+        raise DataError("data/languages.yml", 33, "languages[0]", "found 'cs', expected a mapping")
+
+    monkeypatch.setattr(check_links, "site_languages", broken_registry)
+    assert check_links.main([str(site)]) == 2
+    assert "data/languages.yml:33 languages[0]" in capsys.readouterr().err
 
 
 def test_real_site_has_no_broken_links(site_dir: Path):

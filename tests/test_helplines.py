@@ -63,17 +63,17 @@ BAD_INPUTS = [
     # Not YAML at all: a binary file.
     ("binary", b"\x7fELF\x02\x01\x01\x00\x00\x00", "CZ.yml", "not a text file", None),
     # A binary file that is not even UTF-8.
-    ("image", b"\x89PNG\r\n\x1a\n\x00\x00", "CZ.yml", "not UTF-8", None),
+    ("image", b"\x89PNG\r\n\x1a\n\x00\x00", "CZ.yml", "not a text file", None),
     # Not UTF-8.
     (
         "latin-1",
         "country: CZ\nname: Linka bezpe\u010d\u00ed\n".encode("cp1250"),
         "CZ.yml",
         "not UTF-8",
-        None,
+        2,
     ),
-    # YAML syntax error: an unclosed quote.
-    ("syntax", variant(('"116 111"', '"116 111')), "CZ.yml", "YAML syntax error", 8),
+    # YAML syntax error: an unclosed quote, named on the line that opens it.
+    ("syntax", variant(('"116 111"', '"116 111')), "CZ.yml", "a quote opened on this line", 7),
     # The same key twice in one service.
     (
         "duplicate key",
@@ -510,11 +510,187 @@ BAD_INPUTS = [
     # A number in international.yml without its country.
     (
         "int region",
-        variant(("country: CZ", "country: INT"), ("id: cz-test", "id: int-test")),
+        variant(
+            ("country: CZ", "country: INT"),
+            ("id: cz-test", "id: int-test"),
+            ("    checked:", "    area: {worldwide: true}\n    checked:"),
+        ),
         "international.yml",
         "missing region",
         7,
     ),
+    # services: left without a list (the key kept, the entries deleted).
+    ("services null", "country: CZ\nservices:\n", "CZ.yml", "found nothing; expected a list", 2),
+    # A service that is only a name, not a mapping of fields.
+    (
+        "service is text",
+        "country: CZ\nservices:\n  - Linka bezpeci\n",
+        "CZ.yml",
+        'found "Linka bezpeci"; expected a mapping of fields',
+        3,
+    ),
+    # A WhatsApp number that is only a plus sign: one message, no traceback.
+    (
+        "whatsapp plus only",
+        with_fields("whatsapp:", '  - number: "+"'),
+        "CZ.yml",
+        "'+' cannot be read as a phone number; expected digits",
+        9,
+    ),
+    # A WhatsApp number in words: one message (not also "international form").
+    (
+        "whatsapp words",
+        with_fields("whatsapp:", '  - number: "write to us"'),
+        "CZ.yml",
+        "'write to us' cannot be read as a phone number",
+        9,
+    ),
+    # An SMS number in words.
+    (
+        "sms words",
+        with_fields("sms:", '  - number: "text us"'),
+        "CZ.yml",
+        "'text us' cannot be read as a phone number",
+        9,
+    ),
+    # A phone number written out in words.
+    (
+        "phone in words",
+        variant(('"116 111"', '"one one six one one one"')),
+        "CZ.yml",
+        "cannot be read as a phone number",
+        7,
+    ),
+    # A phone list given as one text instead of a list.
+    (
+        "phones text",
+        variant(('    phones:\n      - number: "116 111"', '    phones: "116 111"')),
+        "CZ.yml",
+        'found "116 111"; expected a list',
+        6,
+    ),
+    # A web address with a space in it.
+    (
+        "url with space",
+        with_fields('website: "https://www.linka bezpeci.cz"'),
+        "CZ.yml",
+        'found "https://www.linka bezpeci.cz"; expected an https:// address',
+        8,
+    ),
+    # A source address with a space in it.
+    (
+        "source url with space",
+        variant(("url: https://example.org/", 'url: "https://example.org/a page"')),
+        "CZ.yml",
+        "expected an http:// or https:// address",
+        10,
+    ),
+    # A date written the way many countries write it by hand.
+    (
+        "date with slashes",
+        variant(('"2026-10-01"', '"31/12/2025"')),
+        "CZ.yml",
+        'found "31/12/2025"; expected the full date of the check, such as 2026-11-30',
+        8,
+    ),
+    # checked: given as a bare date instead of {date, by}.
+    (
+        "checked as text",
+        variant(('checked: {date: "2026-10-01", by: Test Centre}', 'checked: "2026-10-01"')),
+        "CZ.yml",
+        'found "2026-10-01"; expected a mapping of fields',
+        8,
+    ),
+    # An hour without its leading zero.
+    (
+        "hour without zero",
+        with_fields("hours:", '  weekly: [{days: [mon], open: "8:00", close: "20:00"}]'),
+        "CZ.yml",
+        'found "8:00"; expected a time such as 08:00',
+        9,
+    ),
+    # An age in words.
+    (
+        "age in words",
+        with_fields("ages: {of: user, max: twenty}"),
+        "CZ.yml",
+        'found "twenty"; expected a whole number',
+        8,
+    ),
+    # A misspelt time zone.
+    (
+        "time zone typo",
+        "timezone: Europe/Prague 1\n" + VALID,
+        "CZ.yml",
+        "expected an IANA time zone name such as Europe/Prague",
+        1,
+    ),
+    # worldwide: yes is text, not true.
+    (
+        "worldwide yes",
+        variant(
+            ("country: CZ", "country: INT"),
+            ("id: cz-test", "id: int-test"),
+            ('"116 111"\n', '"116 111"\n        region: CZ\n'),
+            ("    checked:", "    area: {worldwide: yes}\n    checked:"),
+        ),
+        "international.yml",
+        "(write true or false; yes/no/on/off are read as text)",
+        9,
+    ),
+    # The file saved as UTF-16 (Notepad's "Unicode").
+    ("utf-16", VALID.encode("utf-16"), "CZ.yml", "is saved as UTF-16; expected YAML", None),
+    # A colon and a space inside an unquoted name.
+    (
+        "colon in value",
+        variant(("name: Test", "name: Linka: Test")),
+        "CZ.yml",
+        "a colon and a space inside a value, or a line indented too far",
+        4,
+    ),
+    # A tab between a key and its value.
+    (
+        "tab inside a line",
+        variant(("kind: child_helpline", "kind:\tchild_helpline")),
+        "CZ.yml",
+        "a tab is used; YAML needs spaces",
+        5,
+    ),
+    # An unclosed single quote: named on its own line, not at the end of the file.
+    (
+        "unclosed single quote",
+        variant(("name: Test", "name: 'Test")),
+        "CZ.yml",
+        "a quote opened on this line is not closed",
+        4,
+    ),
+    # A list in brackets that is never closed.
+    (
+        "unclosed bracket",
+        variant(("audience: [children]", "audience: [children")),
+        "CZ.yml",
+        "a list opened with [ is not closed",
+        12,
+    ),
+    # A YAML tag (copied from a programmer's file): data is plain text.
+    (
+        "yaml tag",
+        variant(("name: Test", "name: !!python/name:os.system")),
+        "CZ.yml",
+        "found the YAML tag !!python/name:os.system; expected plain text without tags",
+        4,
+    ),
+    # The key services: misspelt: one message, not also "missing services".
+    (
+        "services misspelt",
+        variant(("services:", "servces:")),
+        "CZ.yml",
+        "unknown field 'servces'; expected one of country, services, timezone; did you mean "
+        "'services'?",
+        2,
+    ),
+    # Two documents in one file (a stray ---).
+    ("two documents", VALID + "---\ncountry: CZ\n", "CZ.yml", "found several (---)", None),
 ]
 
 
@@ -530,6 +706,7 @@ def test_bad_input_gives_a_clear_error(tmp_path, text, name, expected, line):
     assert matching, f"expected {expected!r} in {messages}"
     assert matching[0].file == name
     assert matching[0].line == line, messages
+    assert len(messages) == 1, f"expected one message, found {messages}"
     assert not result.countries, "an invalid file must not be published"
 
 
@@ -610,6 +787,96 @@ def test_allowlist_turns_error_into_warning(tmp_path):
     result = helplines.load_directory(TODAY, directory=directory, root=tmp_path)
     assert result.errors == []
     assert "accepted by data/allowlist.yml: published by the service" in str(result.warnings[0])
+
+
+ALLOWLIST_ENTRY = '  - country: CZ\n    number: "9999"\n    reason: published by the service\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "expected"),
+    [
+        # An empty file (every entry deleted, with the key).
+        ("# nothing\n", None, "the file is empty; expected YAML data"),
+        # A list at the top instead of numbers:.
+        (
+            ALLOWLIST_ENTRY.replace("  - ", "- ").replace("    ", "  "),
+            1,
+            "found a list; expected one field, numbers",
+        ),
+        # numbers: with nothing under it.
+        ("numbers:\n", 1, "numbers: found nothing; expected a list of entries"),
+        # The key misspelt.
+        ("number:\n" + ALLOWLIST_ENTRY, 1, "found number; expected one field, numbers"),
+        # An entry that is only the number.
+        ('numbers:\n  - "9999"\n', 2, 'found "9999"; expected exactly country, number and reason'),
+        # A misspelt field in an entry.
+        (
+            "numbers:\n" + ALLOWLIST_ENTRY.replace("reason", "reasn"),
+            2,
+            "found country, number, reasn; expected exactly country, number and reason",
+        ),
+        # A number without quotes.
+        (
+            "numbers:\n" + ALLOWLIST_ENTRY.replace('"9999"', "9999"),
+            3,
+            "number: found 9999; expected non-empty text (put it in quotes)",
+        ),
+        # A lower-case country code.
+        (
+            "numbers:\n" + ALLOWLIST_ENTRY.replace("CZ", "cz"),
+            2,
+            "country: found 'cz'; expected an upper-case ISO 3166-1 code such as BG",
+        ),
+        # A number in words.
+        (
+            "numbers:\n" + ALLOWLIST_ENTRY.replace('"9999"', '"call us"'),
+            3,
+            "number: 'call us' cannot be read as a phone number",
+        ),
+        # A tab used for indentation.
+        ("numbers:\n\t- country: CZ\n", 2, "a tab is used for indentation"),
+    ],
+)
+def test_bad_allowlist_gets_one_clear_message(tmp_path, text, line, expected):
+    directory = tmp_path / "data"
+    directory.mkdir()
+    (directory / "schema.json").write_text(
+        (helplines.DATA_DIR / "schema.json").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (directory / "allowlist.yml").write_text(text, encoding="utf-8")
+    (directory / "CZ.yml").write_text(VALID, encoding="utf-8")
+    result = helplines.load_directory(TODAY, directory=directory, root=tmp_path)
+    messages = [str(f) for f in result.errors]
+    assert len(messages) == 1, messages
+    assert result.errors[0].file == "data/allowlist.yml"
+    assert result.errors[0].line == line, messages
+    assert expected in messages[0]
+
+
+def test_unreadable_allowlist_is_named_first_and_explains_the_rest(tmp_path):
+    directory = tmp_path / "data"
+    directory.mkdir()
+    (directory / "schema.json").write_bytes((helplines.DATA_DIR / "schema.json").read_bytes())
+    (directory / "allowlist.yml").write_text("numbers:\n\t- country: CZ\n", encoding="utf-8")
+    (directory / "CZ.yml").write_text(variant(('"116 111"', '"9999"')), encoding="utf-8")
+    result = helplines.load_directory(TODAY, directory=directory, root=tmp_path)
+    assert [str(f) for f in result.errors] == [
+        "data/allowlist.yml:2 a tab is used for indentation; YAML needs spaces",
+        "data/CZ.yml:7 services[0].phones[0].number: '9999' is not a valid short number for "
+        "CZ; data/allowlist.yml could not be read (see its message), so the numbers it accepts "
+        "are not known",
+    ]
+
+
+def test_allowlist_saved_as_utf16_gets_one_clear_message(tmp_path):
+    directory = tmp_path / "data"
+    directory.mkdir()
+    (directory / "schema.json").write_bytes((helplines.DATA_DIR / "schema.json").read_bytes())
+    (directory / "allowlist.yml").write_bytes(("numbers:\n" + ALLOWLIST_ENTRY).encode("utf-16"))
+    result = helplines.load_directory(TODAY, files=[], directory=directory, root=tmp_path)
+    assert [str(f) for f in result.errors] == [
+        "data/allowlist.yml is saved as UTF-16; expected YAML saved as UTF-8"
+    ]
 
 
 @pytest.mark.parametrize(

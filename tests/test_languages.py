@@ -92,7 +92,7 @@ def test_derived_plugin_languages_and_search():
         # lunr.js has no Irish stemmer.
         (registry_text(entry(search="ga")), 18, "lunr.js has no language 'ga'"),
         # The exit link must be https.
-        (registry_text(entry(exit_url="http://x.ie")), 20, "expected https://"),
+        (registry_text(entry(exit_url="http://x.ie")), 20, "expected an https:// address"),
         # A code that mkdocs-static-i18n would refuse.
         (registry_text(entry(code="Irish")), 12, "found 'Irish', expected a language code"),
         # Two defaults.
@@ -101,6 +101,26 @@ def test_derived_plugin_languages_and_search():
         ("languages: en\n", 1, "expected a non-empty list of languages"),
         # Wrong top level.
         ("langs: []\n", 1, "expected a top-level key 'languages:'"),
+        # An empty name: the language switcher would show nothing.
+        (registry_text(entry(name='""')), 16, "name: is empty, expected the language's own name"),
+        # A name left blank after the colon.
+        (registry_text(entry(name="")), 16, "name: found nothing, expected the language's own"),
+        # A space in the exit address.
+        (
+            registry_text(entry(exit_url="https:// www.met.ie/")),
+            20,
+            "found 'https:// www.met.ie/', expected an https:// address without spaces",
+        ),
+        # A locale written with a dash, as in URLs.
+        (registry_text(entry(locale="ga-IE")), 13, "Babel does not know the locale 'ga-IE'"),
+        # A direction in capitals.
+        (registry_text(entry(dir="RTL")), 17, "found 'RTL', expected ltr or rtl"),
+        # An entry that is only a code.
+        (registry_text("  - ga\n"), 12, "found 'ga', expected a mapping of fields"),
+        # languages: with nothing under it.
+        ("languages:\n", 1, "found nothing; expected a non-empty list of languages"),
+        # A list at the top instead of languages:.
+        ("- code: en\n", 1, "found a list or text; expected a top-level key 'languages:'"),
     ],
 )
 def test_bad_registry_gets_one_clear_message(text, line, expected):
@@ -124,11 +144,42 @@ def test_bad_registry_gets_one_clear_message(text, line, expected):
         ("languages: []\nlanguages: []\n", "duplicate key 'languages'"),
         # A binary file.
         ("\x00\x01", "this is not a text file"),
+        # An unclosed quote, named on the line that opens it.
+        (
+            'languages:\n  - code: en\n    name: "English\n    dir: ltr\n',
+            "data/languages.yml:3 YAML syntax error: a quote opened on this line is not closed",
+        ),
+        # A colon inside an unquoted value.
+        (
+            "languages:\n  - code: en\n    site_name: Help: now\n",
+            "data/languages.yml:3 YAML syntax error: a colon and a space inside a value",
+        ),
     ],
 )
 def test_malformed_yaml(text, expected):
     with pytest.raises(DataError, match=expected):
         parse(text)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # Saved as UTF-16 (Notepad's "Unicode").
+        ("languages: []\n".encode("utf-16"), "is saved as UTF-16; expected YAML saved as UTF-8"),
+        # Saved as Latin-1: the first byte that is not UTF-8, with its line.
+        (
+            "languages:\n  - name: Español\n".encode("latin-1"),
+            ":2 found the byte b'\\xf1', which is not UTF-8",
+        ),
+    ],
+)
+def test_registry_in_another_encoding(tmp_path: Path, raw: bytes, expected: str):
+    path = tmp_path / "languages.yml"
+    path.write_bytes(raw)
+    with pytest.raises(DataError) as raised:
+        load_registry(path)
+    assert str(raised.value).startswith(str(path))
+    assert expected in str(raised.value)
 
 
 def test_missing_registry_file(tmp_path: Path):

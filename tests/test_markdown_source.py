@@ -21,7 +21,7 @@ GOOD = "---\ntitle: Pomoc\ndescription: D\n---\n\n# Pomoc {#pomoc}\n\nText.\n"
 PLAIN = 'expected plain text on one line, such as title: "Help now"'
 COLON = (
     "YAML syntax error: a colon and a space inside a value, or a line indented too far; "
-    'put the value in quotes (title: "Help: now") or check the indentation'
+    "put a value that holds ': ' in double quotes, and line each field up with the one above"
 )
 
 
@@ -57,8 +57,8 @@ def change(old: str, new: str) -> bytes:
         (
             change("title: Pomoc", 'title: "Pomoc'),
             [
-                f"{FILE}:2 [front-matter] YAML syntax error: a quote is opened here and never "
-                "closed; check indentation and quotes"
+                f"{FILE}:2 [front-matter] YAML syntax error: a quote opened on this line is not "
+                'closed; expected the text between two straight quotes ("...")'
             ],
         ),
         # A colon inside an unquoted title.
@@ -177,7 +177,7 @@ def test_one_grammar_for_ids_outside_code():
         # A translated page whose front matter is a list.
         ("---\n- translation: x\n---\n", f"{FILE}:2 front matter: found a list, expected key: "),
         # A translated page with broken YAML.
-        ('---\ntitle: "T\n---\n', f"{FILE}:2 front matter: YAML syntax error: a quote is "),
+        ('---\ntitle: "T\n---\n', f"{FILE}:2 front matter: YAML syntax error: a quote opened "),
     ],
 )
 def test_translation_metadata_of_a_bad_page(tmp_path: Path, front: str, expected: str):

@@ -9,7 +9,7 @@ import pytest
 import yaml
 from nyf import linkcheck
 from nyf.languages import load_registry
-from nyf.redirects import Redirect, parse_redirects, redirect_pages
+from nyf.redirects import Redirect, load_redirects, parse_redirects, redirect_pages
 from nyf.yamlfile import DataError, parse_yaml
 from sitebuild import ROOT, BuildFailed, make_project, run_mkdocs
 
@@ -71,7 +71,7 @@ def test_add_merges_new_urls_keeps_comments_and_old_urls(tmp_path: Path):
     ("text", "message"),
     [
         # A list instead of a mapping.
-        ("redirects:\n  - a/\n", "expected a mapping old/path/: new/path/"),
+        ("redirects:\n  - a/\n", "found a list; expected a mapping of old/path/: new/path/"),
         # A path without the trailing slash of directory URLs.
         ("redirects:\n  old/: new\n", "found 'new', expected a path such as help-now/evidence/"),
         # A leading slash (paths are relative to each language's home).
@@ -82,11 +82,132 @@ def test_add_merges_new_urls_keeps_comments_and_old_urls(tmp_path: Path):
         ("redirects:\n  a/: a/\n", "'a/' redirects to itself"),
         # An unknown top-level key.
         ("moved:\n  a/: b/\n", "expected one top-level key 'redirects:'"),
+        # A new path left blank.
+        ("redirects:\n  old/:\n", "data/redirects.yml:2 redirects.old/: found nothing, expected"),
+        # A number instead of a path.
+        ("redirects:\n  old/: 5\n", "data/redirects.yml:2 redirects.old/: found 5, expected"),
+        # A space in a path.
+        ("redirects:\n  old page/: new/\n", "found 'old page/', expected a path"),
+        # A full address instead of a path.
+        (
+            "redirects:\n  old/: https://notyourfault.example.org/new/\n",
+            "found 'https://notyourfault.example.org/new/', expected a path",
+        ),
+        # The same old path twice.
+        (
+            "redirects:\n  a/: b/\n  a/: c/\n",
+            "data/redirects.yml:3 redirects.a/: duplicate key 'a/' (first given on line 2)",
+        ),
+        # A tab used for indentation.
+        ("redirects:\n\ta/: b/\n", "data/redirects.yml:2 a tab is used for indentation"),
     ],
 )
 def test_bad_redirect_files_are_refused(text: str, message: str):
-    with pytest.raises(DataError, match=message.replace("(", r"\(").replace(")", r"\)")):
+    with pytest.raises(DataError) as raised:
         parse_redirects(parse_yaml(text, "data/redirects.yml"))
+    assert message in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # Comments only (the last redirect removed with its key): nothing moved.
+        (b"# nothing moved yet\n", []),
+        # Notepad's UTF-8 with a byte-order mark.
+        ("\ufeffredirects:\n  a/: b/\n".encode(), [Redirect("a/", "b/")]),
+    ],
+)
+def test_harmless_redirect_files_are_read(tmp_path: Path, raw: bytes, expected: list):
+    path = tmp_path / "redirects.yml"
+    path.write_bytes(raw)
+    assert load_redirects(path) == expected
+
+
+def test_redirects_saved_as_utf16_get_one_clear_message(tmp_path: Path):
+    path = tmp_path / "redirects.yml"
+    path.write_bytes("redirects:\n  a/: b/\n".encode("utf-16"))
+    with pytest.raises(DataError) as raised:
+        load_redirects(path)
+    assert str(raised.value) == (
+        "data/redirects.yml is saved as UTF-16; expected YAML saved as UTF-8"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # A space in a URL.
+        ("/cs/help now/", "'/cs/help now/': expected a path from the site root such as"),
+        # A query string.
+        ("/cs/help-now/?x=1", "'/cs/help-now/?x=1': expected a path from the site root"),
+        # An anchor.
+        ("/cs/help-now/#steps", "'/cs/help-now/#steps': expected a path from the site root"),
+        # A path that climbs out of the site.
+        ("/../etc/", "'/../etc/': expected a path from the site root"),
+        # A full address instead of a path.
+        ("https://notyourfault.example.org/cs/", "expected a URL starting with /"),
+        # No trailing slash, page gone: the message names the folder it looked for.
+        ("/cs/gone", "/cs/gone no longer resolves in"),
+    ],
+)
+def test_bad_published_url_lines_get_one_clear_message(tmp_path: Path, line: str, expected: str):
+    site = make_site(tmp_path / "site", ["", "cs/help-now"])
+    listing = tmp_path / "urls.txt"
+    listing.write_text(f"/\n{line}\n", encoding="utf-8")
+    problems = published_urls.check(site, listing)
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(f"{listing}:2: ")
+    assert expected in problems[0]
+
+
+def test_missing_trailing_slash_names_the_right_file(tmp_path: Path):
+    site = make_site(tmp_path / "site", [""])
+    listing = tmp_path / "urls.txt"
+    listing.write_text("/cs/gone\n", encoding="utf-8")
+    assert "(no cs/gone/index.html)" in published_urls.check(site, listing)[0]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # Saved as UTF-16.
+        ("/\n".encode("utf-16"), "is saved as UTF-16; expected one URL per line saved as UTF-8"),
+        # Saved as Latin-1.
+        ("/\n/café/\n".encode("latin-1"), ":2 found the byte b'\\xe9', which is not UTF-8"),
+    ],
+)
+def test_published_list_in_another_encoding(tmp_path: Path, capsys, raw: bytes, expected: str):
+    site = make_site(tmp_path / "site", [""])
+    listing = tmp_path / "urls.txt"
+    listing.write_bytes(raw)
+    for command in ("check", "add"):
+        assert published_urls.main([command, str(site), "--list", str(listing)]) == 1
+        err = capsys.readouterr().err
+        assert err.startswith(str(listing)) and expected in err, err
+
+
+def test_published_list_with_byte_order_mark_is_read(tmp_path: Path):
+    site = make_site(tmp_path / "site", [""])
+    listing = tmp_path / "urls.txt"
+    listing.write_bytes("\ufeff# comment\n/\n".encode())
+    assert published_urls.check(site, listing) == []
+
+
+def test_check_refuses_an_emptied_list(tmp_path: Path, capsys):
+    site = make_site(tmp_path / "site", [""])
+    listing = tmp_path / "urls.txt"
+    listing.write_text("# every URL deleted\n", encoding="utf-8")
+    assert published_urls.main(["check", str(site), "--list", str(listing)]) == 1
+    assert f"{listing} has no URLs; expected one URL per line" in capsys.readouterr().err
+
+
+def test_check_refuses_a_missing_list(tmp_path: Path, capsys):
+    site = make_site(tmp_path / "site", [""])
+    listing = tmp_path / "urls.txt"
+    assert published_urls.main(["check", str(site), "--list", str(listing)]) == 1
+    assert f"{listing} file not found; expected the list of published URLs" in (
+        capsys.readouterr().err
+    )
 
 
 def test_redirect_pages_cover_every_published_language():
@@ -139,6 +260,6 @@ def test_build_writes_redirect_pages_that_resolve(tmp_path: Path):
 def test_build_refuses_a_redirect_to_a_missing_page(tmp_path: Path):
     _site, result = _build_with_redirects(tmp_path, "redirects:\n  old-page/: gone/\n")
     assert result.returncode != 0
-    assert "data/redirects.yml: old-page/: the new page gone/ does not exist" in (
+    assert "data/redirects.yml:2 redirects.old-page/: found 'gone/', which is not a page" in (
         result.stdout + result.stderr
     )

@@ -22,6 +22,7 @@ from mkdocs.utils import get_relative_url
 from nyf import helpline_boxes, helpline_pages, helplines
 from nyf.build_context import build_context
 from nyf.generated_pages import add_generated_page
+from nyf.yamlfile import DataError
 
 log = logging.getLogger("mkdocs.hooks.helplines")
 
@@ -46,7 +47,10 @@ def _language(config):
 
 
 def _labels(config, language) -> helpline_pages.Labels:
-    translations = build_context(config).translations(language.locale)
+    try:
+        translations = build_context(config).translations(language.locale)
+    except DataError as error:
+        raise PluginError(str(error)) from None
     return helpline_pages.Labels(Locale.parse(language.locale), translations.gettext)
 
 

@@ -27,21 +27,29 @@ def on_post_build(config) -> None:
     except DataError as error:
         raise PluginError(str(error)) from None
     site = Path(config.site_dir)
-    pages = redirects.redirect_pages(
-        moved,
-        registry.published(),
-        config.site_url or "/",
-        lambda language: context.translations(language.locale).gettext,
-    )
+    try:
+        pages = redirects.redirect_pages(
+            moved,
+            registry.published(),
+            config.site_url or "/",
+            lambda language: context.translations(language.locale).gettext,
+        )
+    except DataError as error:
+        raise PluginError(str(error)) from None
     for r in moved:
         if not (site / r.new / "index.html").is_file():
-            raise PluginError(f"data/redirects.yml: {r.old}: the new page {r.new} does not exist")
+            raise PluginError(
+                f"{r.where} redirects.{r.old}: found {r.new!r}, which is not a page of the "
+                "site; expected the path of an existing page, such as help-now/evidence/"
+            )
     for path, text in pages.items():
         target = site / path
         if target.is_file():
+            old = path.removesuffix("index.html")
+            r = max((r for r in moved if old.endswith(r.old)), key=lambda r: len(r.old))
             raise PluginError(
-                f"data/redirects.yml: {path.removesuffix('index.html')} is still a page; "
-                "remove the redirect or the page"
+                f"{r.where} redirects.{r.old}: /{old} is still a page; expected an old path "
+                "that is no longer a page (remove the redirect or the page)"
             )
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")

@@ -73,6 +73,7 @@ _PATTERN_EXPECTATIONS = {
     "region": 'an upper-case ISO 3166-1 code in quotes, e.g. "US"',
     "open": "a time such as 08:00",
     "close": "a time such as 20:00 (24:00 for midnight)",
+    "timezone": "an IANA time zone name such as Europe/Prague",
 }
 
 _JSON_TYPES = {
@@ -235,8 +236,14 @@ def check_number(number: str, region: str) -> DialCheck:
     """Check that ``number`` as published can be dialled in ``region``."""
     try:
         parsed = phonenumbers.parse(number, region)
-    except phonenumbers.NumberParseException as exc:
-        return DialCheck(None, False, False, f"cannot be read as a phone number ({exc._msg})")
+    except phonenumbers.NumberParseException:
+        return DialCheck(
+            None,
+            False,
+            False,
+            "cannot be read as a phone number; expected digits as the service publishes "
+            'them, such as "116 111" or "+420 222 580 697"',
+        )
     national = phonenumbers.national_significant_number(parsed)
     local = digits_of(number)
     from_abroad = local.startswith("+")
@@ -297,6 +304,8 @@ class Allowlist:
     lines: dict[tuple[str, str], int | None] = field(default_factory=dict)
     file: str = ""
     used: set[tuple[str, str]] = field(default_factory=set)
+    #: The file could not be read: which numbers it accepts is unknown.
+    unreadable: bool = False
 
     def reason(self, region: str, number: str) -> str | None:
         key = (region, digits_of(number))
@@ -313,25 +322,64 @@ def load_allowlist(path: Path, display: str) -> tuple[Allowlist, list[Finding]]:
     try:
         doc = load_yaml(path, display)
     except DataError as error:
+        allowlist.unreadable = True
         return allowlist, [_from_data_error(error)]
     findings: list[Finding] = []
     data = doc.data
-    if (
-        not isinstance(data, dict)
-        or set(data) != {"numbers"}
-        or not isinstance(data["numbers"], list)
-    ):
-        return allowlist, [_finding(doc, (), "expected one field, numbers: a list of entries")]
+    if not isinstance(data, dict) or set(data) != {"numbers"}:
+        found = ", ".join(sorted(data)) if isinstance(data, dict) else _describe(data)
+        allowlist.unreadable = True
+        return allowlist, [
+            _finding(doc, (), f"found {found}; expected one field, numbers: a list of entries")
+        ]
+    if not isinstance(data["numbers"], list):
+        allowlist.unreadable = True
+        return allowlist, [
+            _finding(
+                doc,
+                ("numbers",),
+                f"found {_describe(data['numbers'])}; expected a list of entries "
+                "(- country: ..., number: ..., reason: ...)",
+            )
+        ]
+    regions = known_regions()
     for i, entry in enumerate(data["numbers"]):
         path_ = ("numbers", i)
         if not isinstance(entry, dict) or set(entry) != {"country", "number", "reason"}:
-            findings.append(_finding(doc, path_, "expected exactly country, number and reason"))
+            found = ", ".join(sorted(entry)) if isinstance(entry, dict) else _describe(entry)
+            findings.append(
+                _finding(doc, path_, f"found {found}; expected exactly country, number and reason")
+            )
             continue
         country, number, reason = entry["country"], entry["number"], entry["reason"]
-        if not all(isinstance(v, str) and v.strip() for v in (country, number, reason)):
+        wrong = [
+            name
+            for name, value in (("country", country), ("number", number), ("reason", reason))
+            if not (isinstance(value, str) and value.strip())
+        ]
+        if wrong:
+            value = entry[wrong[0]]
+            hint = " (put it in quotes)" if isinstance(value, int | float) else ""
             findings.append(
-                _finding(doc, path_, "country, number and reason must be non-empty text")
+                _finding(
+                    doc,
+                    (*path_, wrong[0]),
+                    f"found {_describe(value)}; expected non-empty text{hint}",
+                )
             )
+            continue
+        if country not in regions:
+            findings.append(
+                _finding(
+                    doc,
+                    (*path_, "country"),
+                    f"found {country!r}; expected an upper-case ISO 3166-1 code such as BG",
+                )
+            )
+            continue
+        check = check_number(number, country)
+        if check.href is None:
+            findings.append(_finding(doc, (*path_, "number"), f"{number!r} {check.problem}"))
             continue
         key = (country, digits_of(number))
         allowlist.entries[key] = reason
@@ -395,6 +443,8 @@ def _schema_findings(doc: YamlDocument, validator: Draft202012Validator) -> list
             message = f"found {_describe(value)}; expected one of {', '.join(choices)}{hint}"
         elif kind == "const":
             message = f"found {_describe(value)}; expected {_describe(error.validator_value)}"
+            if isinstance(error.validator_value, bool) and isinstance(value, str):
+                message += " (write true or false; yes/no/on/off are read as text)"
         elif kind == "pattern":
             expected = _PATTERN_EXPECTATIONS.get(key, f"text matching {error.validator_value}")
             if error.validator_value == PLAIN_TEXT_PATTERN:
@@ -420,7 +470,21 @@ def _schema_findings(doc: YamlDocument, validator: Draft202012Validator) -> list
         else:
             message = error.message
         findings.append(_finding(doc, path, message))
-    return findings
+    # A misspelt field is one mistake: "unknown 'servces'; did you mean 'services'?"
+    # says it, so "missing required field 'services'" is left out.
+    near = {
+        f.message.rsplit("did you mean ", 1)[1].strip("'?")
+        for f in findings
+        if f.message.startswith("unknown field") and "did you mean" in f.message
+    }
+    return [
+        f
+        for f in findings
+        if not (
+            f.message.startswith("missing required field ")
+            and f.message.removeprefix("missing required field ").strip("'") in near
+        )
+    ]
 
 
 # ------------------------------------------------------------ semantics ----
@@ -473,6 +537,11 @@ def _check_phone(
         f"{number!r} {check.problem}{hint}; if the service really publishes it, "
         f"add it to {allowlist.file} with the reason"
     )
+    if allowlist.unreadable:
+        message = (
+            f"{number!r} {check.problem}{hint}; {allowlist.file} could not be read (see its "
+            "message), so the numbers it accepts are not known"
+        )
     return normalised, [_finding(doc, (*path, "number"), message)]
 
 
@@ -546,9 +615,11 @@ def _check_service(
             if channel == "sms" and "tel" in phone:
                 phone["sms"] = "sms:" + phone.pop("tel")[4:]
             if channel == "whatsapp":
-                phone.pop("tel", None)
+                readable = phone.pop("tel", None) is not None
                 phone.pop("short", None)
-                if not entry["number"].strip().startswith("+"):
+                if not readable:
+                    pass  # already reported: it cannot be read as a phone number
+                elif not entry["number"].strip().startswith("+"):
                     findings.append(
                         _finding(
                             doc,
@@ -801,9 +872,8 @@ def load_directory(
             continue
         country, findings = validate_document(doc, path, validator, allowlist, today, strict)
         result.findings += findings
-        for i, service in enumerate(
-            doc.data.get("services", []) if isinstance(doc.data, dict) else []
-        ):
+        listed = doc.data.get("services") if isinstance(doc.data, dict) else None
+        for i, service in enumerate(listed if isinstance(listed, list) else []):
             sid = service.get("id") if isinstance(service, dict) else None
             if not isinstance(sid, str):
                 continue
@@ -844,7 +914,8 @@ def load_directory(
                     "accepts it; expected the entry to be removed",
                 )
             )
-    result.findings.sort(key=lambda f: (f.file, f.line or 0, f.field))
+    # The allowlist first: a mistake there explains errors in the country files.
+    result.findings.sort(key=lambda f: (f.file != allowlist.file, f.file, f.line or 0, f.field))
     return result
 
 

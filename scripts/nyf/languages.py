@@ -38,6 +38,7 @@ _OPTIONAL: dict[str, tuple[type, str]] = {
 }
 # mkdocs-static-i18n accepts only these forms of a folder/URL code.
 _CODE = re.compile(r"^[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?$")
+_HTTPS_URL = re.compile(r"^https://[^\s/<>\"']+\.[^\s/<>\"']+(/[^\s<>\"']*)?$")
 _HREFLANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z]{4})?(-([A-Z]{2}|[0-9]{3}))?$")
 #: lunr.js's own language, which needs no stemmer file.
 _LUNR_BUILTIN = "en"
@@ -125,7 +126,8 @@ class Registry:
 def _check_entry(doc: YamlDocument, index: int, entry: Any, theme_dirs: list[Path]) -> Language:
     path = ("languages", index)
     if not isinstance(entry, dict):
-        raise doc.error(path, f"expected a mapping of fields (code, locale, ...), found {entry!r}")
+        found = "nothing" if entry is None else repr(entry)
+        raise doc.error(path, f"found {found}, expected a mapping of fields (code, locale, ...)")
     unknown = sorted(set(entry) - set(_FIELDS) - set(_OPTIONAL))
     if unknown:
         allowed = ", ".join([*_FIELDS, *_OPTIONAL])
@@ -137,7 +139,10 @@ def _check_entry(doc: YamlDocument, index: int, entry: Any, theme_dirs: list[Pat
             continue
         value = entry[name]
         if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
-            raise doc.error((*path, name), f"found {value!r}, expected {hint}")
+            found = "nothing" if value is None else repr(value)
+            raise doc.error((*path, name), f"found {found}, expected {hint}")
+        if isinstance(value, str) and not value.strip():
+            raise doc.error((*path, name), f"is empty, expected {hint}")
     code = entry["code"]
     if not _CODE.match(code):
         raise doc.error((*path, "code"), f"found {code!r}, expected {_FIELDS['code'][1]}")
@@ -161,8 +166,12 @@ def _check_entry(doc: YamlDocument, index: int, entry: Any, theme_dirs: list[Pat
             f"lunr.js has no language {entry['search']!r}; "
             f"expected one of {', '.join(sorted(lunr_languages()))}, or null",
         )
-    if not entry["exit_url"].startswith("https://"):
-        raise doc.error((*path, "exit_url"), f"found {entry['exit_url']!r}, expected https://...")
+    if not _HTTPS_URL.match(entry["exit_url"]):
+        raise doc.error(
+            (*path, "exit_url"),
+            f"found {entry['exit_url']!r}, expected an https:// address without spaces, "
+            "such as https://www.bbc.co.uk/weather",
+        )
     material = entry["material"]
     if theme_dirs and not any(
         (d / MATERIAL_LANGUAGES_DIR / f"{material}.html").is_file() for d in theme_dirs
@@ -189,13 +198,19 @@ def parse_registry(doc: YamlDocument, theme_dirs: list[Path] | None = None) -> R
     dirs = material_theme_dirs() if theme_dirs is None else theme_dirs
     data = doc.data
     if not isinstance(data, dict) or "languages" not in data:
-        raise doc.error((), "expected a top-level key 'languages:' with a list of languages")
+        found = ", ".join(map(str, data)) if isinstance(data, dict) else "a list or text"
+        raise doc.error(
+            (), f"found {found}; expected a top-level key 'languages:' with a list of languages"
+        )
     if set(data) != {"languages"}:
         extra = sorted(set(data) - {"languages"})[0]
         raise doc.error((extra,), f"unknown top-level key {extra!r}; only 'languages' is allowed")
     entries = data["languages"]
     if not isinstance(entries, list) or not entries:
-        raise doc.error(("languages",), "expected a non-empty list of languages")
+        found = (
+            "an empty list" if entries == [] else "nothing" if entries is None else repr(entries)
+        )
+        raise doc.error(("languages",), f"found {found}; expected a non-empty list of languages")
     languages = tuple(_check_entry(doc, i, entry, dirs) for i, entry in enumerate(entries))
     seen: dict[str, int] = {}
     for i, lang in enumerate(languages):

@@ -11,12 +11,12 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from nyf.languages import Language
 from nyf.site_i18n import absolute_url
-from nyf.yamlfile import YamlDocument, load_yaml
+from nyf.yamlfile import YamlDocument, decode_text, parse_yaml
 
 REDIRECTS_FILE = Path(__file__).resolve().parents[2] / "data" / "redirects.yml"
 #: A path of lowercase slugs ending in / (English slugs, as in the URLs).
@@ -27,6 +27,8 @@ _PATH = re.compile(r"^([a-z0-9][a-z0-9._-]*/)+$")
 class Redirect:
     old: str  # e.g. "help-now/keep-evidence/"
     new: str  # e.g. "help-now/evidence/"
+    #: Where it is written, for messages: "data/redirects.yml:12".
+    where: str = field(default="data/redirects.yml", compare=False)
 
 
 def parse_redirects(doc: YamlDocument) -> list[Redirect]:
@@ -37,8 +39,9 @@ def parse_redirects(doc: YamlDocument) -> list[Redirect]:
         raise doc.error((), "expected one top-level key 'redirects:' with a mapping old/: new/")
     mapping = data["redirects"] or {}
     if not isinstance(mapping, dict):
+        found = "a list" if isinstance(mapping, list) else repr(mapping)
         raise doc.error(
-            ("redirects",), f"expected a mapping old/path/: new/path/, found {mapping!r}"
+            ("redirects",), f"found {found}; expected a mapping of old/path/: new/path/ lines"
         )
     redirects = []
     for old, new in mapping.items():
@@ -46,12 +49,14 @@ def parse_redirects(doc: YamlDocument) -> list[Redirect]:
             if not isinstance(value, str) or not _PATH.match(value):
                 raise doc.error(
                     ("redirects", old),
-                    f"found {value!r}, expected a path such as help-now/evidence/ "
+                    f"found {'nothing' if value is None else repr(value)}, expected a path such as "
+                    "help-now/evidence/ "
                     "(relative to the language's home, lowercase, ending in /)",
                 )
         if old == new:
             raise doc.error(("redirects", old), f"{old!r} redirects to itself")
-        redirects.append(Redirect(old, new))
+        line = doc.line_of(("redirects", old))
+        redirects.append(Redirect(old, new, f"{doc.file}:{line}" if line else doc.file))
     targets = {r.old for r in redirects}
     for r in redirects:
         if r.new in targets:
@@ -63,9 +68,14 @@ def parse_redirects(doc: YamlDocument) -> list[Redirect]:
 
 
 def load_redirects(path: Path = REDIRECTS_FILE) -> list[Redirect]:
+    """The redirects of ``path``; a missing file, or one of comments only, has none."""
     if not path.is_file():
         return []
-    return parse_redirects(load_yaml(path, f"data/{path.name}"))
+    display = f"data/{path.name}"
+    text = decode_text(path.read_bytes(), display, "YAML")
+    if all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
+        return []  # the last redirect was removed with its key: nothing moved
+    return parse_redirects(parse_yaml(text, display))
 
 
 def redirect_html(

@@ -29,6 +29,33 @@ _BOOL_FALSE = {"false", "False", "FALSE"}
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")
 _NULL = {"", "~", "null", "Null", "NULL"}
+#: The only tags a data file may carry: YAML's own types, never Python objects.
+_CORE_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
+)
+#: PyYAML's words for common slips, and what the person editing should do instead.
+_SYNTAX_HINTS = {
+    "mapping values are not allowed here": (
+        "a colon and a space inside a value, or a line indented too far; put a value "
+        "that holds ': ' in double quotes, and line each field up with the one above"
+    ),
+    "found character '\\t' that cannot start any token": ("a tab is used; YAML needs spaces"),
+    "expected ',' or ']'": "a list opened with [ is not closed; expected ] at its end",
+    "expected ',' or '}'": "a mapping opened with { is not closed; expected } at its end",
+    "found undefined alias": "a value starts with *; put the value in double quotes",
+    "found character '%' that cannot start any token": (
+        "a value starts with %; put the value in double quotes"
+    ),
+    "found character '@' that cannot start any token": (
+        "a value starts with @; put the value in double quotes"
+    ),
+    "found character '`' that cannot start any token": (
+        "a value starts with `; put the value in double quotes"
+    ),
+}
+# A line that opens a quoted value: key: "..., - "..., key: '...
+_OPENS_DOUBLE = re.compile(r'^\s*(?:-\s+)?(?:[^\s"\'#][^:"]*:\s+)?"')
+_OPENS_SINGLE = re.compile(r"^\s*(?:-\s+)?(?:[^\s\"'#][^:']*:\s+)?'")
 
 
 @dataclass(frozen=True)
@@ -117,16 +144,66 @@ def _convert(doc: YamlDocument, node: yaml.Node, path: Path_) -> Any:
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_convert(doc, item, (*path, i)) for i, item in enumerate(node.value)]
-    if node.tag not in (
-        "tag:yaml.org,2002:str",
-        "tag:yaml.org,2002:int",
-        "tag:yaml.org,2002:float",
-        "tag:yaml.org,2002:bool",
-        "tag:yaml.org,2002:null",
-        "tag:yaml.org,2002:timestamp",
-    ) and not node.tag.startswith("tag:yaml.org,2002:"):
-        raise doc.error(path, f"unsupported YAML tag {node.tag!r}; write plain text")
+    if node.tag not in _CORE_TAGS:
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        raise doc.error(path, f"found the YAML tag {tag}; expected plain text without tags")
     return _scalar(node)
+
+
+def _unclosed_quote(text: str, before: int) -> int | None:
+    """The first line up to ``before`` that opens a quoted value and does not close it."""
+    for number, line in enumerate(text.splitlines()[:before], start=1):
+        if line.lstrip().startswith("#"):
+            continue
+        if _OPENS_DOUBLE.match(line):
+            rest = line[line.index('"') + 1 :]
+            closed = re.search(r'(?<!\\)(?:\\\\)*"', rest)
+            if not closed:
+                return number
+        elif _OPENS_SINGLE.match(line):
+            rest = line[line.index("'") + 1 :].replace("''", "")
+            if "'" not in rest:
+                return number
+    return None
+
+
+def _syntax_error(text: str, file: str, exc: yaml.MarkedYAMLError) -> DataError:
+    """One plain message for a YAML syntax error, at the line where the slip is."""
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else None
+    problem = exc.problem or exc.context or "invalid YAML"
+    quote_line = _unclosed_quote(text, line or len(text.splitlines()))
+    if quote_line is not None:
+        return DataError(
+            file,
+            quote_line,
+            "",
+            "YAML syntax error: a quote opened on this line is not closed; "
+            'expected the text between two straight quotes ("...")',
+        )
+    for known, hint in _SYNTAX_HINTS.items():
+        if problem.startswith(known):
+            return DataError(file, line, "", f"YAML syntax error: {hint}")
+    return DataError(file, line, "", f"YAML syntax error: {problem}; check indentation and quotes")
+
+
+def decode_text(raw: bytes, file: str, expected: str = "text") -> str:
+    """UTF-8 bytes as text (a byte-order mark is dropped); else one :class:`DataError`."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DataError(file, None, "", f"is saved as UTF-16; expected {expected} saved as UTF-8")
+    if b"\x00" in raw:
+        raise DataError(file, None, "", f"this is not a text file; expected {expected}")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataError(
+            file,
+            line,
+            "",
+            f"found the byte {raw[exc.start : exc.start + 1]!r}, which is not UTF-8 (the file "
+            f"was saved as Latin-1 or Windows-1252?); expected {expected} saved as UTF-8",
+        ) from None
 
 
 def parse_yaml(text: str, file: str) -> YamlDocument:
@@ -145,18 +222,7 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
     try:
         nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
-        if exc.context == "while scanning a quoted scalar" and exc.context_mark:
-            # The scanner fails where the file ends; the reader needs the opening quote.
-            mark, problem = exc.context_mark, "a quote is opened here and never closed"
-        line = mark.line + 1 if mark else None
-        hint = "check indentation and quotes"
-        if problem == "mapping values are not allowed here":
-            # Most often a colon inside a title ("Help: now") or a line indented too far.
-            problem = "a colon and a space inside a value, or a line indented too far"
-            hint = 'put the value in quotes (title: "Help: now") or check the indentation'
-        raise DataError(file, line, "", f"YAML syntax error: {problem}; {hint}") from None
+        raise _syntax_error(text, file, exc) from None
     except yaml.YAMLError as exc:
         raise DataError(file, None, "", f"not valid YAML: {exc}") from None
     if len(nodes) != 1:
@@ -174,8 +240,4 @@ def load_yaml(path: Path, display: str | None = None) -> YamlDocument:
         raise DataError(name, None, "", "file not found") from None
     except OSError as exc:
         raise DataError(name, None, "", f"cannot be read: {exc.strerror}") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise DataError(name, None, "", "is not UTF-8 text; save it as UTF-8") from None
-    return parse_yaml(text, name)
+    return parse_yaml(decode_text(raw, name, "YAML"), name)
