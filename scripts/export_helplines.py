@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import yaml
-from nyf import helplines
+from nyf import helpline_export, helplines
 
 MKDOCS_FILE = helplines.ROOT / "mkdocs.yml"
 
@@ -35,8 +35,8 @@ def main(argv: list[str] | None = None) -> int:
         print(helplines.format_findings(directory.errors), file=sys.stderr)
         print("not exported: fix the errors above first", file=sys.stderr)
         return 1
-    publication = helplines.Publication(site_url(), dt.date.today())
-    for path in helplines.write_export(
+    publication = helpline_export.Publication(site_url(), dt.date.today())
+    for path in helpline_export.write_export(
         directory, helplines.load_schema(), args.out_dir, publication
     ):
         print(f"wrote {path}")

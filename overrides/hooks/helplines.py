@@ -19,7 +19,7 @@ from babel import Locale
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
-from nyf import helpline_boxes, helpline_pages, helplines
+from nyf import helpline_boxes, helpline_export, helpline_pages, helplines
 from nyf.build_context import build_context
 from nyf.generated_pages import add_generated_page
 from nyf.yamlfile import DataError
@@ -143,8 +143,8 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-def _publication(config) -> helplines.Publication:
-    return helplines.Publication(config.site_url or "/", dt.date.today())
+def _publication(config) -> helpline_export.Publication:
+    return helpline_export.Publication(config.site_url or "/", dt.date.today())
 
 
 def on_post_build(config):
@@ -164,4 +164,4 @@ def on_post_build(config):
         )
     if not _prefix(config):  # once, at the site root
         schema = helplines.load_schema(build_context(config).data_dir / "helplines")
-        helplines.write_export(directory, schema, site, _publication(config))
+        helpline_export.write_export(directory, schema, site, _publication(config))
