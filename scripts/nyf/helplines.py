@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import difflib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -35,6 +34,8 @@ from babel.core import get_global
 from jsonschema import Draft202012Validator
 
 from .helpline_phones import check_number, digits_of, known_regions, suggest_number, whatsapp_href
+from .schema_messages import SchemaProblem
+from .schema_messages import problems as schema_problems
 from .yamlfile import DataError, Path_, YamlDocument, format_path, load_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -324,84 +325,57 @@ def _describe(value: Any) -> str:
 
 
 def _schema_findings(doc: YamlDocument, validator: Draft202012Validator) -> list[Finding]:
-    findings = []
-    for error in validator.iter_errors(doc.data):
-        path: Path_ = tuple(error.absolute_path)
-        key = next((p for p in reversed(path) if isinstance(p, str)), "")
-        value = error.instance
-        kind = error.validator
-        if kind == "additionalProperties":
-            allowed = sorted(error.schema.get("properties", {}))
-            for extra in sorted(set(value) - set(allowed)):
-                close = difflib.get_close_matches(extra, allowed, n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
-                findings.append(
-                    _finding(
-                        doc,
-                        (*path, extra),
-                        f"unknown field {extra!r}; expected one of {', '.join(allowed)}{hint}",
-                    )
-                )
-            continue
-        if kind == "required":
-            missing = [name for name in error.validator_value if name not in value]
-            message = f"missing required field {missing[0]!r}"
-        elif kind == "type":
-            expected = _JSON_TYPES.get(error.validator_value, error.validator_value)
-            message = f"found {_describe(value)}; expected {expected}"
-            if error.validator_value == "string" and isinstance(value, int | float):
-                message += " (put it in quotes)"
-            if error.validator_value == "boolean" and isinstance(value, str):
-                message += " (write true or false; yes/no/on/off are read as text)"
-        elif kind == "enum":
-            choices = [str(c) for c in error.validator_value]
-            close = difflib.get_close_matches(str(value), choices, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            message = f"found {_describe(value)}; expected one of {', '.join(choices)}{hint}"
-        elif kind == "const":
-            message = f"found {_describe(value)}; expected {_describe(error.validator_value)}"
-            if isinstance(error.validator_value, bool) and isinstance(value, str):
-                message += " (write true or false; yes/no/on/off are read as text)"
-        elif kind == "pattern":
-            expected = _PATTERN_EXPECTATIONS.get(key, f"text matching {error.validator_value}")
-            if error.validator_value == PLAIN_TEXT_PATTERN:
-                expected = "plain text without < or > (markup is not allowed in data)"
-            elif "checked" in path and key == "date":
-                expected = "the full date of the check, such as 2026-11-30"
-            elif key in URL_FIELDS and any(c in str(value) for c in '<>"'):
-                expected += " without <, > or quotes"
-            message = f"found {_describe(value)}; expected {expected}"
-            if key in ("website", "chat", "report_url") and str(value).startswith("http://"):
-                message += " (the site links only to secure addresses)"
-        elif kind in ("minItems", "minLength", "minProperties"):
-            message = (
-                f"is empty; expected at least one {'item' if kind != 'minLength' else 'character'}"
-            )
-            if kind == "minProperties":
-                message = "is empty; give min, max or both, or leave the field out"
-        elif kind == "uniqueItems":
-            message = f"found {_describe(value)}; expected each value only once"
-        elif kind in ("minimum", "maximum"):
-            bound = "at least" if kind == "minimum" else "at most"
-            message = f"found {_describe(value)}; expected {bound} {error.validator_value}"
-        else:
-            message = error.message
-        findings.append(_finding(doc, path, message))
-    # A misspelt field is one mistake: "unknown 'servces'; did you mean 'services'?"
-    # says it, so "missing required field 'services'" is left out.
-    near = {
-        f.message.rsplit("did you mean ", 1)[1].strip("'?")
-        for f in findings
-        if f.message.startswith("unknown field") and "did you mean" in f.message
-    }
+    """The schema's errors, worded for the people who edit the files."""
     return [
-        f
-        for f in findings
-        if not (
-            f.message.startswith("missing required field ")
-            and f.message.removeprefix("missing required field ").strip("'") in near
-        )
+        _finding(doc, problem.field_path, _schema_message(problem))
+        for problem in schema_problems(validator.iter_errors(doc.data))
     ]
+
+
+def _schema_message(problem: SchemaProblem) -> str:
+    value, rule, kind = problem.found, problem.rule, problem.kind
+    key = next((p for p in reversed(problem.path) if isinstance(p, str)), "")
+    hint = f"; did you mean {problem.suggestion!r}?" if problem.suggestion else ""
+    if kind == "additionalProperties":
+        return f"unknown field {problem.name!r}; expected one of {', '.join(problem.allowed)}{hint}"
+    if kind == "required":
+        return f"missing required field {problem.name!r}"
+    if kind == "type":
+        message = f"found {_describe(value)}; expected {_JSON_TYPES.get(rule, rule)}"
+        if rule == "string" and isinstance(value, int | float):
+            message += " (put it in quotes)"
+        if rule == "boolean" and isinstance(value, str):
+            message += " (write true or false; yes/no/on/off are read as text)"
+        return message
+    if kind == "enum":
+        return f"found {_describe(value)}; expected one of {', '.join(problem.allowed)}{hint}"
+    if kind == "const":
+        message = f"found {_describe(value)}; expected {_describe(rule)}"
+        if isinstance(rule, bool) and isinstance(value, str):
+            message += " (write true or false; yes/no/on/off are read as text)"
+        return message
+    if kind == "pattern":
+        expected = _PATTERN_EXPECTATIONS.get(key, f"text matching {rule}")
+        if rule == PLAIN_TEXT_PATTERN:
+            expected = "plain text without < or > (markup is not allowed in data)"
+        elif "checked" in problem.path and key == "date":
+            expected = "the full date of the check, such as 2026-11-30"
+        elif key in URL_FIELDS and any(c in str(value) for c in '<>"'):
+            expected += " without <, > or quotes"
+        message = f"found {_describe(value)}; expected {expected}"
+        if key in ("website", "chat", "report_url") and str(value).startswith("http://"):
+            message += " (the site links only to secure addresses)"
+        return message
+    if kind == "minProperties":
+        return "is empty; give min, max or both, or leave the field out"
+    if kind in ("minItems", "minLength"):
+        return f"is empty; expected at least one {'item' if kind == 'minItems' else 'character'}"
+    if kind == "uniqueItems":
+        return f"found {_describe(value)}; expected each value only once"
+    if kind in ("minimum", "maximum"):
+        bound = "at least" if kind == "minimum" else "at most"
+        return f"found {_describe(value)}; expected {bound} {rule}"
+    return problem.message
 
 
 # ------------------------------------------------------------ semantics ----

@@ -27,10 +27,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
 
 from nyf import markdown_source
 from nyf.markdown_source import MarkdownSource
+from nyf.schema_messages import SchemaProblem
+from nyf.schema_messages import problems as schema_problems
 from nyf.yamlfile import Path_, format_path
 
 AGE_BANDS = ("9-12", "13-15", "16-18")
@@ -227,28 +228,25 @@ class _Collector:
         self.errors.append(LessonError(self.file, self.line_of(path), field, message))
 
 
-def _schema_error(out: _Collector, error: ValidationError) -> None:
-    path: Path_ = tuple(error.absolute_path)
-    found = error.instance
-    if error.validator == "required":
-        missing = error.message.split("'")[1]
-        out.add(path, f'the field "{missing}" is missing, expected {_expected((*path, missing))}')
-    elif error.validator == "additionalProperties":
+def _schema_error(out: _Collector, problem: SchemaProblem) -> None:
+    path, found = problem.path, problem.found
+    if problem.kind == "required":
+        name = problem.name
+        out.add(path, f'the field "{name}" is missing, expected {_expected((*path, name))}')
+    elif problem.kind == "additionalProperties":
         allowed = ", ".join(_schema_at(path).get("properties", {}))
-        for key in found:
-            if key not in _schema_at(path).get("properties", {}):
-                out.add(
-                    (*path, key),
-                    f"found an unknown field, expected one of {allowed} (check the spelling)",
-                )
-    elif error.validator == "minItems":
+        out.add(
+            problem.field_path,
+            f"found an unknown field, expected one of {allowed} (check the spelling)",
+        )
+    elif problem.kind == "minItems":
         out.add(path, f"found an empty list, expected {_expected(path)}")
-    elif error.validator == "minLength":
+    elif problem.kind == "minLength":
         out.add(path, f"found {show(found)}, expected a full item of at least 3 characters")
-    elif error.validator in ("type", "enum", "minimum", "maximum", "pattern"):
+    elif problem.kind in ("type", "enum", "minimum", "maximum", "pattern"):
         out.add(path, f"found {show(found)}, expected {_expected(path)}")
     else:  # a rule added to the schema without a message of its own
-        out.add(path, f"found {show(found)}; {error.message}")
+        out.add(path, f"found {show(found)}; {problem.message}")
 
 
 def _markup_errors(out: _Collector, value: Any, path: Path_) -> None:
@@ -360,8 +358,9 @@ def check_lesson_meta(
             f"found {show(meta)}, expected fields (" + ", ".join(LESSON_SCHEMA["required"]) + ")",
         )
         return out.errors
-    for error in sorted(_VALIDATOR.iter_errors(meta), key=lambda e: [str(p) for p in e.path]):
-        _schema_error(out, error)
+    errors = sorted(_VALIDATOR.iter_errors(meta), key=lambda e: [str(p) for p in e.path])
+    for problem in schema_problems(errors):
+        _schema_error(out, problem)
     _markup_errors(out, meta, ())
     band = _FILE_BAND.search(file)
     if band and meta.get("age_band") in AGE_BANDS and meta["age_band"] != band.group(1):
