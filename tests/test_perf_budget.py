@@ -228,8 +228,11 @@ def test_search_output_rules_move_to_their_own_stylesheet():
         "@media screen{.md-search__output{c:3}.md-grid{d:4}}@keyframes k{0%{e:5}}"
     )
     stay, move = split_css(css, SEARCH_OUTPUT_CLASSES)
-    assert stay == ".md-header{a:1}.md-nav{b:2}@media screen{.md-grid{d:4}}@keyframes k{0%{e:5}}"
-    assert move == ".md-search-result{b:2}@media screen{.md-search__output{c:3}}"
+    assert stay == (
+        ".md-header{a:1}.md-nav{b:2}@media screen{.md-search__output{c:3}.md-grid{d:4}}"
+        "@keyframes k{0%{e:5}}"
+    )
+    assert move == ".md-search-result{b:2}"
 
 
 @pytest.mark.parametrize(

@@ -280,11 +280,11 @@ def prune_css(
     return _prune_properties(pruned, scripts + _COMMENT.sub("", other_css))
 
 
-#: Classes that exist only in Material's search output: their rules can wait
-#: until the reader starts a search.
-SEARCH_OUTPUT_CLASSES = re.compile(
-    r"\.md-search-result|\.md-search__output|\.md-search__scrollwrap|\.md-search__suggest"
-)
+#: Classes that exist only in Material's search results: their rules can wait
+#: until the reader starts a search. (Not the output area and its scroll
+#: wrapper: their rules keep the closed search box's "Initializing search"
+#: line out of sight on first view.)
+SEARCH_OUTPUT_CLASSES = re.compile(r"\.md-search-result")
 
 
 def split_css(css: str, moves: re.Pattern[str]) -> tuple[str, str]:

@@ -20,6 +20,18 @@ pytestmark = pytest.mark.browser
 SEARCH_REQUESTS = ("search_index.json", "/workers/search.", "/lunr/", "bundle.")
 
 
+#: Whether an element can be seen: something of it is on top at its centre
+#: (an element clipped by a closed box has a size but is not on top).
+SHOWN_JS = """(selector) => {
+  const element = document.querySelector(selector);
+  if (!element) return false;
+  const box = element.getBoundingClientRect();
+  if (!box.width || !box.height) return false;
+  const top = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+  return Boolean(top && (top === element || element.contains(top)));
+}"""
+
+
 def _glossary_term(code: str, term: str = "evidence") -> str:
     glossary = yaml.safe_load((ROOT / "data/glossary.yml").read_text(encoding="utf-8"))
     return glossary["terms"][term][code]
@@ -60,6 +72,9 @@ def test_search_waits_for_the_reader_then_finds_the_glossary_term(open_tab, regi
     page.wait_for_timeout(500)
     early = [url for url in requested if any(part in url for part in SEARCH_REQUESTS)]
     assert early == [], f"fetched before the reader started a search: {early}"
+    # The closed search box shows no result area ("Initializing search"): its
+    # rules are in the page's stylesheet, not in the one fetched with the search.
+    assert not page.evaluate(SHOWN_JS, ".md-search-result__meta")
     page.click(".md-search__input")
     page.keyboard.type(_glossary_term(code))
     page.wait_for_selector(".md-search-result__item", timeout=15_000)
