@@ -23,7 +23,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from jsonschema import Draft202012Validator
@@ -32,7 +31,7 @@ from nyf import markdown_source
 from nyf.markdown_source import MarkdownSource
 from nyf.schema_messages import SchemaProblem
 from nyf.schema_messages import problems as schema_problems
-from nyf.yamlfile import Path_, format_path
+from nyf.yamlfile import DataError, Path_, format_path
 
 AGE_BANDS = ("9-12", "13-15", "16-18")
 
@@ -148,18 +147,9 @@ LESSON_SCHEMA: dict[str, Any] = {
 _VALIDATOR = Draft202012Validator(LESSON_SCHEMA)
 
 
-@dataclass(frozen=True)
-class LessonError:
-    """One problem in one lesson plan, phrased for the teacher or translator."""
-
-    file: str
-    line: int | None
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where} {self.field}: {self.message}"
+#: One problem in one lesson plan, phrased for the teacher or translator: the
+#: project's one kind of file error (file, line, field, message).
+LessonError = DataError
 
 
 def is_lesson_file(path: str) -> bool:
