@@ -83,6 +83,17 @@ def render_box(
     box_id = f"nyf-hl-{kind}-{index}"
     data = f'data-nyf-hl="{kind}" data-nyf-hl-src="{_e(data_url)}"'
     result = '<div class="nyf-hl__result" data-nyf-hl-result aria-live="polite"></div>'
+
+    def section(classes: str, title: str, link: str) -> str:
+        """A box with a heading, the country chooser and a link to the directory."""
+        return (
+            f'<section class="nyf-hl {classes}" aria-labelledby="{box_id}" {data}>'
+            f'<h2 class="nyf-hl__title" id="{box_id}">{_e(title)}</h2>'
+            f"{_chooser(box_id, options, labels)}{result}"
+            f'<p class="nyf-hl__fallback" data-nyf-hl-fallback>'
+            f'<a href="{_e(directory_url)}">{_e(link)}</a></p></section>'
+        )
+
     if kind == "first":
         # Translators: heading of the small box near the top of the home page with the reader's
         # helpline and crisis line.
@@ -90,13 +101,7 @@ def render_box(
         # Translators: link in the helpline boxes, shown before a country is chosen and without
         # JavaScript.
         link = _("Find a helpline in your country")
-        return (
-            f'<section class="nyf-hl nyf-hl--first nyf-no-print" aria-labelledby="{box_id}" {data}>'
-            f'<h2 class="nyf-hl__title" id="{box_id}">{_e(title)}</h2>'
-            f"{_chooser(box_id, options, labels)}{result}"
-            f'<p class="nyf-hl__fallback" data-nyf-hl-fallback>'
-            f'<a href="{_e(directory_url)}">{_e(link)}</a></p></section>'
-        )
+        return section("nyf-hl--first nyf-no-print", title, link)
     if kind == "crisis":
         # Translators: first line of the crisis box on pages that mention danger or self-harm.
         lead = _("In danger, or thinking of hurting yourself?")
@@ -117,13 +122,7 @@ def render_box(
         # Translators: in the printable support box when no country is chosen (or without
         # JavaScript).
         link = _("Choose your country in the helpline directory and print its page")
-        return (
-            f'<section class="nyf-hl nyf-hl--handout" aria-labelledby="{box_id}" {data}>'
-            f'<h2 class="nyf-hl__title" id="{box_id}">{_e(title)}</h2>'
-            f"{_chooser(box_id, options, labels)}{result}"
-            f'<p class="nyf-hl__fallback" data-nyf-hl-fallback>'
-            f'<a href="{_e(directory_url)}">{_e(link)}</a></p></section>'
-        )
+        return section("nyf-hl--handout", title, link)
     raise ValueError(f"unknown helpline box {kind!r}; expected one of {sorted(MARKERS.values())}")
 
 
