@@ -11,7 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs_static_i18n.config import I18nPluginLanguage
-from nyf import catalogs, site_i18n
+from nyf import catalogs, page_build, page_po, site_i18n
 from nyf.build_context import build_context, start_build
 from nyf.languages import Registry
 from nyf.yamlfile import DataError
@@ -53,7 +53,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # A run starts (a build, or a rebuild under mkdocs serve): read every
         # data file afresh, once, for all the languages of this run.
         try:
-            registry = start_build(config).registry
+            context = start_build(config)
+            registry = context.registry
+            # Every language's pages, from English + PO (docs/<code>/ is generated).
+            context.derived["page_translations"] = page_build.generate_and_write(
+                context.root, Path(config.docs_dir), registry
+            )
         except DataError as error:
             raise PluginError(str(error)) from None
         placeholder = [lang.locale for lang in plugin.config.languages]
@@ -158,3 +163,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not config.plugins["i18n"].building and "html" in _not_found_page:
         page = _not_found_page.pop("html")
         (Path(config.site_dir) / "404.html").write_text(page, encoding="utf-8")
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    """`make serve` rebuilds when a page translation (PO file) changes."""
+    pages = Path(config.config_file_path).resolve().parent / page_po.PAGES_DIR
+    if pages.is_dir():
+        server.watch(str(pages))
+    return server

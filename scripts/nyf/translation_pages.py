@@ -27,6 +27,7 @@ class TranslationNotice:
     machine_assisted: bool
     reviewed_by: str | None = None
     reviewed_on: str | None = None
+    partial: bool = False  # some units are shown in English
 
 
 def translated_files(docs_dir: Path, registry: Registry) -> list[tuple[str, str]]:
@@ -75,7 +76,8 @@ def check_all_translations(docs_dir: Path, registry: Registry) -> list[str]:
 def notice_for(translated: Path, english: Path, display: str) -> TranslationNotice:
     meta = read_translation_meta(translated, display)
     return TranslationNotice(
-        outdated=meta.source != blob_hash(english.read_bytes()),
+        outdated=meta.source != blob_hash(english.read_bytes()) or meta.fuzzy > 0,
+        partial=meta.missing > 0,
         machine_assisted=not meta.reviewed,
         reviewed_by=meta.reviewed_by,
         reviewed_on=meta.reviewed_on,

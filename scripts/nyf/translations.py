@@ -55,6 +55,9 @@ class TranslationMeta:
     status: str
     reviewed_by: str | None = None
     reviewed_on: str | None = None
+    po: str | None = None  # generated from this PO file (nyf.page_build)
+    fuzzy: int = 0  # units whose English changed since they were translated
+    missing: int = 0  # units shown in English
 
     @property
     def reviewed(self) -> bool:
@@ -73,7 +76,7 @@ def parse_translation_meta(doc: YamlDocument | None, file: str) -> TranslationMe
     path = ("translation",)
     if not isinstance(meta, dict):
         raise doc.error(path, f"found {meta!r}, expected a mapping with source and status")
-    allowed = {"source", "status", "reviewed_by", "reviewed_on"}
+    allowed = {"source", "status", "reviewed_by", "reviewed_on", "po", "fuzzy", "missing"}
     for key in meta:
         if key not in allowed:
             raise doc.error((*path, key), f"unknown field {key!r}; allowed: {', '.join(allowed)}")
@@ -103,7 +106,12 @@ def parse_translation_meta(doc: YamlDocument | None, file: str) -> TranslationMe
         raise doc.error(
             (*path, "status"), "reviewed_by/reviewed_on are given, so status must be reviewed"
         )
-    return TranslationMeta(source, status, reviewed_by, reviewed_on)
+    counts = {key: meta.get(key, 0) for key in ("fuzzy", "missing")}
+    for key, value in counts.items():
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise doc.error((*path, key), f"found {value!r}, expected a number of units")
+    po = meta.get("po")
+    return TranslationMeta(source, status, reviewed_by, reviewed_on, po, **counts)
 
 
 def read_translation_meta(path: Path, display: str) -> TranslationMeta:
