@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-build
 DEV_STAMP := $(VENV)/.installed-dev
 
 .PHONY: help setup build serve test catalogs-extract catalogs-update catalogs-check \
-	add-language translation-status clean
+	add-language translation-status translations-update translations-tmx clean
 
 help:
 	@echo "make build   set up and build the site into site/ (strict)"
@@ -15,7 +15,9 @@ help:
 	@echo "make test    set up and run every test (browser tests included)"
 	@echo "make catalogs-extract / catalogs-update / catalogs-check"
 	@echo "make add-language CODE=ga   scaffold a new language"
-	@echo "make translation-status     what is translated, outdated, missing"
+	@echo "make translation-status     units translated, fuzzy, missing, reviewed"
+	@echo "make translations-update    English changed: update the page templates and PO files"
+	@echo "make translations-tmx       reviewed page translations as TMX (translation memory)"
 
 # The build's packages for build and serve; the test tools on top for test.
 $(STAMP): requirements/build.txt pyproject.toml
@@ -49,14 +51,21 @@ catalogs-check: $(STAMP)
 add-language: $(STAMP)
 	$(BIN)/python scripts/add_language.py $(CODE)
 
+translations-update: $(STAMP)
+	$(BIN)/python scripts/page_po.py update
+
+translations-tmx: $(STAMP)
+	$(BIN)/python scripts/page_po.py tmx translations.tmx
+
 translation-status: $(STAMP)
-	$(BIN)/python scripts/translation_status.py
+	$(BIN)/python scripts/page_po.py status
 
 test: $(DEV_STAMP)
 	scripts/install_test_tools.sh
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python scripts/catalogs.py check
+	$(BIN)/python scripts/page_po.py check
 	$(BIN)/mkdocs build --strict --site-dir .cache/test-site
 	NYF_BUILT_SITE=.cache/test-site $(BIN)/pytest --cov --cov-report=term
 

@@ -56,10 +56,10 @@ Next:
      site the quick exit opens (a weather or news site in {name}).
   2. Translate locales/{locale}/LC_MESSAGES/messages.po (a .po editor such as
      Poedit works); `make catalogs-check` lists what is left.
-  3. Translate pages into docs/{code}/, same file names as docs/en/, starting
-     with index.md and help-now/. Each page needs a 'translation:' block
-     (see docs/en/about/translate.md); `python scripts/translation_status.py {code}`
-     shows what is missing.
+  3. Run `make translations-update`: it creates locales/pages/<page>/{locale}.po
+     for every page. Translate them with Poedit, Weblate or Crowdin, starting
+     with index and help-now/ (see docs/en/about/translate.md);
+     `make translation-status` shows what is missing.
   4. Add your country's helplines in data/helplines/ if they are not there.
   5. Preview: make serve. Publish: set published: true in data/languages.yml.
 """

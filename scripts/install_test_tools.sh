@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the tests need beyond Python packages, unless it is already
 # there: Debian's chromium (Playwright's own browser download does not work on
-# these machines), a Java runtime and the Nu HTML Checker (vnu.jar, pinned,
-# from the npm registry) into .cache/vnu/.
+# these machines), gettext (msgfmt --check of the PO files), a Java runtime
+# and the Nu HTML Checker (vnu.jar, pinned, from the npm registry) into
+# .cache/vnu/.
 # Usage: scripts/install_test_tools.sh   (needs root or sudo for apt-get)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +17,7 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium fonts-dejavu-core)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+command -v msgfmt >/dev/null 2>&1 || missing+=(gettext)
 if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

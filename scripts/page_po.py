@@ -153,12 +153,12 @@ def status(registry: Registry, as_json: bool) -> None:
     if as_json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
         return
-    print(
-        f"{'lang':6} {'pages':>11} {'units':>6} {'transl.':>8} {'fuzzy':>6} {'missing':>8} {'reviewed':>9}"
-    )
+    heads = ("units", "transl.", "fuzzy", "missing", "reviewed")
+    print(f"{'lang':6} {'pages':>11} " + " ".join(f"{h:>8}" for h in heads))
     for row in report:
-        print(f"{row['language']:6} {row['pages_built']:>4} of {row['pages']:<4} {row['total']:>6} "
-              f"{row['translated']:>8} {row['fuzzy']:>6} {row['missing']:>8} {row['reviewed']:>9}")  # fmt: skip
+        counts = (row[k] for k in ("total", "translated", "fuzzy", "missing", "reviewed"))
+        print(f"{row['language']:6} {row['pages_built']:>4} of {row['pages']:<4} "
+              + " ".join(f"{n:>8}" for n in counts))  # fmt: skip
 
 
 def check(registry: Registry) -> int:
@@ -224,7 +224,8 @@ def tmx(registry: Registry, out: Path) -> None:
                     count += 1
                     lines += [f'<tu><prop type="x-page">{xml_escape(page)}</prop>',
                               f'<tuv xml:lang="en"><seg>{xml_escape(msgid)}</seg></tuv>',
-                              f'<tuv xml:lang="{lang.hreflang}"><seg>{xml_escape(entry.msgstr)}</seg></tuv>',
+                              f'<tuv xml:lang="{lang.hreflang}">'
+                              f"<seg>{xml_escape(entry.msgstr)}</seg></tuv>",
                               "</tu>"]  # fmt: skip
     lines += ["</body>", "</tmx>"]
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")

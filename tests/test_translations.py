@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import subprocess
 from pathlib import Path
 
 import pytest
-import translation_status
 from nyf import markdown_source
 from nyf.translation_check import check_translation
 from nyf.translations import blob_hash, parse_translation_meta
 from nyf.yamlfile import DataError
-from sitebuild import ROOT, BuildFailed, build_fixture
+from sitebuild import BuildFailed, build_fixture
 
 ENGLISH = """\
 # Help now {#help-now}
@@ -135,65 +133,6 @@ def git(repo: Path, *args: str) -> str:
     return subprocess.run(
         ["git", "-C", str(repo), *args], capture_output=True, text=True, check=True
     ).stdout
-
-
-@pytest.fixture
-def repo(tmp_path: Path) -> Path:
-    """A fixture repository: the cs page was translated from an older English page."""
-    (tmp_path / "data").mkdir()
-    (tmp_path / "data/languages.yml").write_bytes((ROOT / "data/languages.yml").read_bytes())
-    docs = tmp_path / "docs"
-    (docs / "en/help-now").mkdir(parents=True)
-    (docs / "cs/help-now").mkdir(parents=True)
-    english = docs / "en/help-now/index.md"
-    english.write_text(ENGLISH, encoding="utf-8")
-    (docs / "en/index.md").write_text("# Home {#home}\n", encoding="utf-8")
-    (docs / "en/about.md").write_text("# About {#about}\n", encoding="utf-8")
-    old = blob_hash(english.read_bytes())
-    git(tmp_path, "init", "-q")
-    git(tmp_path, "add", ".")
-    git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "v1")
-    (docs / "cs/help-now/index.md").write_text(meta(old) + CZECH, encoding="utf-8")
-    (docs / "cs/index.md").write_text(
-        meta(blob_hash(b"# Home {#home}\n"), "reviewed",
-             "  reviewed_by: Jana\n  reviewed_on: 2026-11-01\n") + "# Domů {#home}\n",
-        encoding="utf-8",
-    )  # fmt: skip
-    english.write_text(ENGLISH + "\nNew advice: keep the chat.\n", encoding="utf-8")
-    return tmp_path
-
-
-def test_status_tool_json(repo: Path, capsys):
-    code = translation_status.main(["cs", "--json"], docs=repo / "docs", root=repo)
-    report = json.loads(capsys.readouterr().out)[0]
-    assert code == 0
-    assert (report["up_to_date"], report["outdated"], report["missing"]) == (1, 1, 1)
-    assert report["unreviewed"] == 1
-    states = {d["page"]: d["state"] for d in report["details"]}
-    assert states == {"about.md": "missing", "help-now/index.md": "outdated",
-                      "index.md": "up-to-date"}  # fmt: skip
-
-
-def test_status_tool_table(repo: Path, capsys):
-    translation_status.main(["cs", "--pages"], docs=repo / "docs", root=repo)
-    out = capsys.readouterr().out
-    assert "cs         3           1         1        1           1" in out
-    assert "cs  outdated    help-now/index.md (unreviewed)" in out
-
-
-def test_status_tool_diff_shows_the_english_change(repo: Path, capsys):
-    code = translation_status.main(
-        ["--diff", "cs", "help-now/index.md"], docs=repo / "docs", root=repo
-    )
-    out = capsys.readouterr().out
-    assert code == 0
-    assert "+New advice: keep the chat." in out
-
-
-def test_status_tool_unknown_language_is_a_usage_error(repo: Path):
-    with pytest.raises(SystemExit) as raised:
-        translation_status.main(["xx"], docs=repo / "docs", root=repo)
-    assert raised.value.code == 2
 
 
 def page(title: str, body: str) -> str:

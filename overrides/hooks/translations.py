@@ -6,6 +6,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from nyf import page_build
 from nyf.build_context import build_context
 from nyf.generated_pages import add_generated_page
 from nyf.translation_pages import (
@@ -38,7 +39,11 @@ def on_pre_build(config) -> None:
 @event_priority(-150)  # after mkdocs-static-i18n: see nyf/generated_pages.py
 def on_files(files, config):
     plugin = config.plugins["i18n"]
-    content = status_page_markdown(Path(config.docs_dir), _registry(config))
+    context = build_context(config)
+    generated = context.derived.get("page_translations")
+    if generated is None:  # a build that did not start in the i18n hook
+        generated = page_build.generate(context.root, Path(config.docs_dir), context.registry)
+    content = status_page_markdown(Path(config.docs_dir), context.registry, generated)
     add_generated_page(files, config, STATUS_PAGE, content, [plugin.default_language])
     return files
 

@@ -249,12 +249,16 @@ def align(english: str, translated: str, page: str, shown: str) -> dict[str, str
         if unit.context.startswith("front matter") and unit.context in by_context:
             pairs.setdefault(unit.msgid, by_context[unit.context].msgid)
     if len(english_body) != len(translated_body):
-        for index, (source, target) in enumerate(zip(english_body, translated_body, strict=False)):
-            if source.block != target.block:
-                break
-        else:
-            index = min(len(english_body), len(translated_body))
-        near = translated_body[index] if index < len(translated_body) else None
+        pairs_in_order = zip(english_body, translated_body, strict=False)
+        index = next(
+            (
+                i
+                for i, (source, target) in enumerate(pairs_in_order)
+                if source.block != target.block
+            ),
+            min(len(english_body), len(translated_body)),
+        )
+        near = translated_body[min(index, len(translated_body) - 1)] if translated_body else None
         raise DataError(
             shown,
             near.line if near else 0,

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from nyf import markdown_source
 from nyf.languages import Registry
+from nyf.page_build import Generated
 from nyf.translation_check import Problem, check_translation
 from nyf.translations import (
     blob_hash,
     english_at,
-    language_report,
     parse_translation_meta,
     read_translation_meta,
 )
@@ -84,44 +84,53 @@ def notice_for(translated: Path, english: Path, display: str) -> TranslationNoti
     )
 
 
-def status_page_markdown(docs_dir: Path, registry: Registry) -> str:
-    """The translators' status page, generated at build time (English)."""
+def status_page_markdown(docs_dir: Path, registry: Registry, generated: Generated) -> str:
+    """The translators' status page, generated at build time (English), from the PO files."""
     default = registry.default.code
     lines = [
         "---",
         "title: Translation status",
-        "description: Which pages are translated, outdated or missing in each language.",
+        "description: How much of each page is translated, out of date or missing, by language.",
         "---",
         "",
         "# Translation status {#translation-status}",
         "",
-        "This page is made when the site is built. It shows, for each language, how many "
-        "pages are up to date, outdated (the English page changed since it was translated), "
-        "missing, or not yet reviewed by a person.",
+        "This page is made when the site is built, from the translation files "
+        "(`locales/pages/`). It counts units: headings, paragraphs, list items and table "
+        "cells. *Fuzzy* units were translated, but the English has changed since. "
+        "*Reviewed* units have been checked by a fluent person; the others are "
+        "machine-assisted. A page is published in a language when enough of its units "
+        "are translated (all of them for the pages for someone in crisis).",
         *(
-            ["", "The [translator guide](translate.md) explains how to update a page."]
+            ["", "The [translator guide](translate.md) explains how to translate a page."]
             if (docs_dir / default / "about/translate.md").is_file()
             else []
         ),
         "",
-        "| Language | Up to date | Outdated | Missing | Not reviewed | Up to date (%) |",
+        "| Language | Pages published | Units translated | Fuzzy | Missing | Reviewed |",
         "|---|---:|---:|---:|---:|---:|",
     ]
     details: list[str] = []
     for lang in registry.languages:
         if lang.default:
             continue
-        report = language_report(docs_dir, lang.code, default)
+        results = generated.for_language(lang.code)
+        total = sum(r.status.total for r in results) or 1
+        count = {key: sum(getattr(r.status, key) for r in results)
+                 for key in ("translated", "fuzzy", "missing", "reviewed")}  # fmt: skip
+        built = sum(1 for r in results if r.built)
         lines.append(
-            f"| {lang.name} ({lang.code}) | {report['up_to_date']} | {report['outdated']} | "
-            f"{report['missing']} | {report['unreviewed']} | {report['percent_up_to_date']} |"
+            f"| {lang.name} ({lang.code}) | {built} of {len(results)} | "
+            f"{count['translated']} ({100 * count['translated'] / total:.0f} %) | "
+            f"{count['fuzzy']} | {count['missing']} | {count['reviewed']} |"
         )
-        todo = [d for d in report["details"] if d["state"] != "up-to-date" or not d["reviewed"]]
+        todo = [r for r in results if r.status.translated < r.status.total]
         if todo:
             details += ["", f"## {lang.name} ({lang.code}) {{#lang-{lang.code}}}", ""]
             details += [
-                f"- `{d['page']}`: {d['state']}"
-                + ("" if d["state"] == "missing" or d["reviewed"] else ", not reviewed")
-                for d in todo
+                f"- `{r.page}`: {r.status.percent:g} % translated"
+                + (f", {r.status.fuzzy} fuzzy" if r.status.fuzzy else "")
+                + ("" if r.built else f" (published from {r.threshold:g} %)")
+                for r in todo
             ]
     return "\n".join(lines + details) + "\n"
