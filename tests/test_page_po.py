@@ -357,3 +357,13 @@ def test_unsafe_po_unit_stops_the_build_with_file_line_and_msgid(tmp_path: Path)
         result.stdout + result.stderr,
     ), result
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_crowdin_config_maps_every_language_of_the_registry():
+    config = yaml.safe_load((ROOT / "crowdin.yml").read_text(encoding="utf-8"))
+    registry = load_registry(ROOT / "data/languages.yml")
+    locales = {lang.locale for lang in registry.languages if not lang.default}
+    for entry in config["files"]:
+        mapped = set(entry["languages_mapping"]["locale_with_underscore"].values())
+        assert mapped == locales, entry["source"]
+    assert config["files"][0]["source"] == "/locales/pages/**/*.pot"
