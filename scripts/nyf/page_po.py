@@ -94,6 +94,9 @@ def glossary_terms(text: str, glossary: dict[str, str]) -> list[str]:
 
 def write_catalog(catalog: Catalog, path: Path) -> bool:
     """Write ``catalog`` to ``path`` when its text changed; True if written."""
+    for message in catalog:
+        # Babel flags text with a "%" as python-format; page text is no format string.
+        message.flags.discard("python-format")
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=76, omit_header=False, include_previous=True, sort_output=False)
     data = buffer.getvalue()
