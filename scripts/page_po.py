@@ -187,7 +187,7 @@ def check(registry: Registry) -> int:
         if msgfmt:
             result = subprocess.run([msgfmt, "--check", "-o", "/dev/null", str(path)],
                                     capture_output=True, text=True)  # fmt: skip
-            if result.returncode != 0:
+            if result.returncode != 0 or result.stderr.strip():  # warnings too: Poedit shows them
                 problems.append(f"{shown}: msgfmt --check: {result.stderr.strip()}")
     for problem in problems:
         print(problem, file=sys.stderr)

@@ -37,6 +37,26 @@ from nyf.yamlfile import DataError, decode_text
 
 PAGES_DIR = Path("locales") / "pages"
 PROJECT = "Not Your Fault pages"
+CONTACT = "translations@notyourfault.example.org"
+TEAM = f"Not Your Fault translators <{CONTACT}>"
+HEADER = """\
+# Translations of the pages of Not Your Fault, unit by unit.
+# The content is licensed CC BY 4.0 (see LICENSES.md); keep the attribution.
+# Generated from docs/en/ by scripts/page_po.py; see TRANSLATING.md.
+#"""
+
+
+def _headers(catalog: Catalog) -> Catalog:
+    """The project's header, contact and team in a template or PO file (no tool defaults)."""
+    catalog.header_comment = HEADER
+    catalog.msgid_bugs_address = CONTACT
+    if not catalog.last_translator or "EMAIL@ADDRESS" in catalog.last_translator:
+        catalog.last_translator = TEAM
+    if not catalog.language_team or "LL@li.org" in catalog.language_team:
+        catalog.language_team = TEAM
+    return catalog
+
+
 #: A translator comment that marks a unit as reviewed.
 REVIEWED = re.compile(r"^\s*reviewed\b", re.IGNORECASE)
 
@@ -66,7 +86,7 @@ def display(root: Path, path: Path) -> str:
 
 def template(text: str, page: str, glossary: dict[str, str] | None = None) -> Catalog:
     """The POT catalog of the English page ``text`` (``docs/en/<page>``)."""
-    catalog = Catalog(project=PROJECT, version="1", fuzzy=False, charset="utf-8")
+    catalog = _headers(Catalog(project=PROJECT, version="1", fuzzy=False, charset="utf-8"))
     catalog.creation_date = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
     file = f"docs/en/{page}"
     for unit in page_units.page_units(text, file):
@@ -205,6 +225,7 @@ def unit_status(msgids: list[str], catalog: PageCatalog | None) -> UnitStatus:
 
 def new_po(page: str, locale: str, plural_forms: str | None = None) -> Catalog:
     catalog = Catalog(locale=locale, project=PROJECT, version="1", fuzzy=False, charset="utf-8")
+    _headers(catalog)
     catalog.creation_date = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
     catalog.revision_date = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
     return catalog
@@ -219,6 +240,7 @@ def updated(po: Catalog, pot: Catalog) -> Catalog:
     (review marks) stay with their unit.
     """
     po.update(pot, no_fuzzy_matching=False, update_header_comment=False, keep_user_comments=True)
+    _headers(po)
     for message in po:
         if message.fuzzy and message.id:
             # A review is of a translation of one English text: not of this one.
