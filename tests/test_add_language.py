@@ -18,15 +18,19 @@ def registry_file(tmp_path: Path) -> Path:
     return target
 
 
-def test_adds_irish_with_derived_fields(registry_file: Path, tmp_path: Path, capsys):
+def test_adds_scottish_gaelic_with_derived_fields(registry_file: Path, tmp_path: Path, capsys):
     locales = tmp_path / "locales"
-    code = add_language.main(["ga", "--exit-url", "https://www.met.ie/"], registry_file, locales)
+    code = add_language.main(
+        ["gd", "--exit-url", "https://gd.wikipedia.org/"], registry_file, locales
+    )
     assert code == 0
-    irish = load_registry(registry_file).get("ga")
-    assert (irish.name, irish.dir, irish.material, irish.search) == ("Gaeilge", "ltr", "en", None)
-    assert irish.published is False
-    assert (locales / "ga/LC_MESSAGES/messages.po").is_file()
-    assert not (ROOT / "docs/ga").exists()
+    gaelic = load_registry(registry_file).get("gd")
+    assert (gaelic.name, gaelic.dir, gaelic.material, gaelic.search) == (
+        "Gàidhlig", "ltr", "en", None,
+    )  # fmt: skip
+    assert gaelic.published is False
+    assert (locales / "gd/LC_MESSAGES/messages.po").is_file()
+    assert not (ROOT / "docs/gd").exists()
     assert "Next:" in capsys.readouterr().out
     # The comments of the registry are kept.
     assert registry_file.read_text(encoding="utf-8").startswith("# The language registry")
@@ -46,7 +50,7 @@ def test_derives_right_to_left_for_hebrew(registry_file: Path, tmp_path: Path):
         # Babel does not know it.
         (["zz"], 2, "Babel does not know the locale 'zz'"),
         # A plain-http exit URL is refused and nothing changes.
-        (["ga", "--exit-url", "http://x.ie/"], 1, "nothing changed"),
+        (["gd", "--exit-url", "http://x.ie/"], 1, "nothing changed"),
     ],
 )
 def test_refusals(registry_file: Path, tmp_path: Path, capsys, argv, code, message):

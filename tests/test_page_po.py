@@ -359,11 +359,14 @@ def test_unsafe_po_unit_stops_the_build_with_file_line_and_msgid(tmp_path: Path)
     assert "Traceback" not in result.stdout + result.stderr
 
 
-def test_crowdin_config_maps_every_language_of_the_registry():
+def test_crowdin_config_finds_every_language_of_the_registry():
+    """crowdin.yml names files by %two_letters_code%: right while every locale is one."""
     config = yaml.safe_load((ROOT / "crowdin.yml").read_text(encoding="utf-8"))
     registry = load_registry(ROOT / "data/languages.yml")
-    locales = {lang.locale for lang in registry.languages if not lang.default}
-    for entry in config["files"]:
-        mapped = set(entry["languages_mapping"]["locale_with_underscore"].values())
-        assert mapped == locales, entry["source"]
-    assert config["files"][0]["source"] == "/locales/pages/**/*.pot"
+    for lang in registry.languages:
+        if not lang.default:
+            assert re.fullmatch(r"[a-z]{2}", lang.locale), f"{lang.locale}: map it in crowdin.yml"
+            assert page_po.po_path(ROOT, "index.md", lang.locale).is_file()
+    sources = [entry["source"] for entry in config["files"]]
+    assert sources == ["/locales/pages/**/*.pot", "/locales/messages.pot"]
+    assert all("%two_letters_code%" in entry["translation"] for entry in config["files"])

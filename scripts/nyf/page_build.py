@@ -285,7 +285,8 @@ def import_translation(
 ) -> Catalog:
     """The PO catalog for a Markdown translation of ``english_then``, merged with ``english_now``.
 
-    Units already in an existing PO file keep their translation there.
+    The imported Markdown is the newer work: its units replace those already in
+    the PO file (a unit whose text changes loses its review mark).
     """
     pairs = align(english_then, translated, page, shown)
     existing = page_po.load_page_catalog(root, page, locale)
@@ -294,10 +295,15 @@ def import_translation(
     for message in old_template:
         if not message.id:
             continue
+        text = pairs.get(message.id, "")
         current = catalog.get(message.id)
         if current is None:
-            catalog.add(message.id, pairs.get(message.id, ""), locations=message.locations)
-        elif not current.string or current.fuzzy:
-            current.string = pairs.get(message.id, "")
+            catalog.add(message.id, text, locations=message.locations)
+        elif text and (text != current.string or current.fuzzy):
+            if text != current.string:
+                current.user_comments = [
+                    c for c in current.user_comments if not page_po.REVIEWED.match(c)
+                ]
+            current.string = text
             current.flags.discard("fuzzy")
     return page_po.updated(catalog, page_po.template(english_now, page))
