@@ -27,6 +27,21 @@ def _policy_line(config) -> int | None:
     return text.count("\n", 0, found.start()) + 1 if found else None
 
 
+def _policy(config) -> str | None:
+    try:
+        return hosting.content_security_policy(
+            config.extra.get("content_security_policy"), _policy_line(config)
+        )
+    except DataError as error:
+        raise PluginError(str(error)) from None
+
+
+def on_config(config):
+    # Every page's <meta> carries the policy too: refuse a bad one before any page.
+    _policy(config)
+    return config
+
+
 # After hooks/prune_css.py (-300) renamed the stylesheet it writes.
 @event_priority(-400)
 def on_post_build(config) -> None:
@@ -37,9 +52,7 @@ def on_post_build(config) -> None:
     site = Path(config.site_dir)
     try:
         plan = hosting.make_plan(
-            policy=hosting.content_security_policy(
-                config.extra.get("content_security_policy"), _policy_line(config)
-            ),
+            policy=_policy(config),
             redirects=redirects.load_redirects(context.data_dir / "redirects.yml"),
             languages=context.registry.published(),
             fingerprinted=hosting.fingerprinted_files(site),
