@@ -120,7 +120,7 @@ def test_404_serves_every_language(site: Path):
     ]:
         assert re.search(rf'<li lang="{lang}" dir="(ltr|rtl)">\s*<p>{message}', text), lang
     # Links work from any depth: they are root-relative.
-    assert '<a href="/cs/">' in text
+    assert '<a href="/cs/" hreflang="cs">' in text
 
 
 @pytest.mark.parametrize(("code", "direction"), [("cs", "ltr"), ("ar", "rtl")])
