@@ -66,6 +66,20 @@ CASES = [
         _replace("redirects: {}", "redirects:\n  old-page/:"),
         "data/redirects.yml:12 redirects.old-page/: found nothing, expected a path",
     ),
+    # A redirect written with the language folder of the old address.
+    (
+        "data/redirects.yml",
+        _replace("redirects: {}", "redirects:\n  cs/old-page/: help-now/"),
+        "data/redirects.yml:12 redirects.cs/old-page/: 'cs/old-page/' starts with the language "
+        "folder 'cs/'",
+    ),
+    # A policy with a keyword in double quotes, which would end the header (and the <meta>).
+    (
+        "mkdocs.yml",
+        _replace("default-src 'self';", 'default-src "self";'),
+        "extra.content_security_policy: found '\"' in the policy; a policy quotes its "
+        "keywords with single quotes ('self', 'none')",
+    ),
     # A catalog placeholder translated.
     (
         CS_PO,

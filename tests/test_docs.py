@@ -7,10 +7,16 @@ import re
 import pytest
 from sitebuild import ROOT
 
-DOCS = ["README.md", "TRANSLATING.md", "scripts/README.md", "data/helplines/README.md"]
+DOCS = [
+    "README.md",
+    "TRANSLATING.md",
+    "DEPLOYING.md",
+    "scripts/README.md",
+    "data/helplines/README.md",
+]
 _MAKE = re.compile(r"`make ([a-z-]+)")
 # Paths from the project root; bare file names depend on context and are skipped.
-_PATH = re.compile(r"`((?:docs|data|locales|overrides|scripts|tests|\.ci)/[^`\s]*)`")
+_PATH = re.compile(r"`((?:docs|data|locales|overrides|scripts|tests|\.ci|\.github)/[^`\s]*)`")
 
 
 def targets() -> set[str]:

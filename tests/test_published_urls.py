@@ -254,6 +254,10 @@ def test_build_writes_redirect_pages_that_resolve(tmp_path: Path):
     ]
     report = linkcheck.check_site(site, SITE_URL, languages)
     assert not [p for p in report.problems if "old-page" in p.file]
+    # Hosts that redirect for real get the same redirects (nyf.hosting).
+    assert "/cs/old-page/ /cs/new-page/ 301\n" in (site / "_redirects").read_text(encoding="utf-8")
+    nginx = (site / "nginx.conf").read_text(encoding="utf-8")
+    assert "location = /cs/old-page/ { return 301 /cs/new-page/; }" in nginx
 
 
 @pytest.mark.slow

@@ -120,7 +120,16 @@ def test_404_serves_every_language(site: Path):
     ]:
         assert re.search(rf'<li lang="{lang}" dir="(ltr|rtl)">\s*<p>{message}', text), lang
     # Links work from any depth: they are root-relative.
-    assert '<a href="/cs/">' in text
+    assert '<a href="/cs/" hreflang="cs">' in text
+
+
+@pytest.mark.parametrize(("code", "direction"), [("cs", "ltr"), ("ar", "rtl")])
+def test_each_language_has_its_own_404_page_with_its_message_first(site: Path, code, direction):
+    """For hosts that serve a 404 page per folder (Netlify, Cloudflare Pages, nginx)."""
+    text = html_of(site, f"{code}/404.html")
+    assert html_tag(text).startswith(f'<html lang="{code}" dir="{direction}"')
+    assert re.findall(r'<li lang="([a-z]+)"', text)[0] == code
+    assert "/assets/stylesheets/site." in text  # root-relative, as at the root
 
 
 IRISH = (

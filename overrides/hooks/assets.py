@@ -1,4 +1,4 @@
-"""MkDocs hook: our CSS and JS parts as one site.css and one site.js; the _headers file."""
+"""MkDocs hook: our CSS and JS parts as one site.css and one site.js."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
-from nyf.bundle import bundle_target, join_parts, static_host_headers
+from nyf.bundle import bundle_target, join_parts
 
 
 # After mkdocs-static-i18n's on_files (-100), which cannot handle generated files.
@@ -23,10 +23,3 @@ def on_files(files: Files, config) -> Files:
     for target, texts in parts.items():
         files.append(File.generated(config, target, content=join_parts(texts)))
     return files
-
-
-def on_post_build(config) -> None:
-    policy = config.extra.get("content_security_policy")
-    if policy:
-        headers = static_host_headers(" ".join(policy.split()))
-        (Path(config.site_dir) / "_headers").write_text(headers, encoding="utf-8")

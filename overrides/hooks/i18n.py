@@ -16,8 +16,9 @@ from nyf.build_context import build_context, start_build
 from nyf.languages import Registry
 from nyf.yamlfile import DataError
 
-#: The default language's 404 page, kept until every language is built.
-_not_found_page: dict[str, str] = {}
+#: Each language's 404 page by path (404.html, cs/404.html), kept until every
+#: language is built: each language's build writes the one root 404.html.
+_not_found_pages: dict[str, str] = {}
 
 
 def _registry(config: MkDocsConfig) -> Registry:
@@ -96,9 +97,11 @@ def on_env(env, config: MkDocsConfig, files):
 
 
 def _not_found_entries(config: MkDocsConfig) -> list[dict[str, str]]:
-    """The 404 message in every published language, for the one 404 page."""
+    """The 404 message in every published language, the page's own first."""
+    current = _current(config)
+    published = _registry(config).published()
     entries = []
-    for language in _registry(config).published():
+    for language in sorted(published, key=lambda language: language != current):
         gettext = build_context(config).translations(language.locale).gettext
         entries.append(
             {
@@ -151,18 +154,24 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     if template_name == "404.html":
         language = _current(config)
         output = site_i18n.set_html_lang_dir(output, language)
-        if language.default:
-            _not_found_page["html"] = output
+        if language.published:
+            _not_found_pages[site_i18n.not_found_page(language)] = output
     return output
 
 
 # After mkdocs-static-i18n (-100) has built every other language: each build
-# writes the one root 404.html, so put back the default language's version.
+# writes the one root 404.html, so put back the default language's version,
+# and give every other language its own at its home (cs/404.html), which the
+# hosts that can serve a 404 page per folder use (overrides/hooks/hosting.py).
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
-    if not config.plugins["i18n"].building and "html" in _not_found_page:
-        page = _not_found_page.pop("html")
-        (Path(config.site_dir) / "404.html").write_text(page, encoding="utf-8")
+    if config.plugins["i18n"].building:
+        return
+    while _not_found_pages:
+        path, page = _not_found_pages.popitem()
+        target = Path(config.site_dir) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page, encoding="utf-8")
 
 
 def on_serve(server, config: MkDocsConfig, builder):

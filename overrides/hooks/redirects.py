@@ -38,18 +38,20 @@ def on_post_build(config) -> None:
         raise PluginError(str(error)) from None
     for r in moved:
         if not (site / r.new / "index.html").is_file():
-            raise PluginError(
-                f"{r.where} redirects.{r.old}: found {r.new!r}, which is not a page of the "
-                "site; expected the path of an existing page, such as help-now/evidence/"
+            message = (
+                f"found {r.new!r}, which is not a page of the site; "
+                "expected the path of an existing page, such as help-now/evidence/"
             )
+            raise PluginError(str(r.error(message)))
     for path, text in pages.items():
         target = site / path
         if target.is_file():
             old = path.removesuffix("index.html")
             r = max((r for r in moved if old.endswith(r.old)), key=lambda r: len(r.old))
-            raise PluginError(
-                f"{r.where} redirects.{r.old}: /{old} is still a page; expected an old path "
+            message = (
+                f"/{old} is still a page; expected an old path "
                 "that is no longer a page (remove the redirect or the page)"
             )
+            raise PluginError(str(r.error(message)))
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")

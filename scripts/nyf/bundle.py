@@ -46,14 +46,3 @@ def _compact(name: str, text: str) -> str:
         lines = (line.strip() for line in text.splitlines())
         return "\n".join(line for line in lines if line and not line.startswith("//"))
     return text
-
-
-def static_host_headers(content_security_policy: str) -> str:
-    """A ``_headers`` file (Netlify, Cloudflare Pages) with our security headers."""
-    return (
-        "/*\n"
-        f"  Content-Security-Policy: {content_security_policy}; frame-ancestors 'none'\n"
-        "  Referrer-Policy: no-referrer\n"
-        "  X-Content-Type-Options: nosniff\n"
-        "  Permissions-Policy: geolocation=(), camera=(), microphone=(), interest-cohort=()\n"
-    )

@@ -19,11 +19,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from nyf.builtsite import BuiltSite, Page, Resolved, load_site
+from nyf.site_i18n import NOT_FOUND_PAGE
 
 #: Fragments a browser understands without an element (scroll to the top).
 _BUILTIN_FRAGMENTS = {"", "top"}
-#: The page a static host shows for a missing URL: no alternates, not in the sitemap.
-NOT_FOUND_PAGE = "404.html"
 _SITEMAP_NS = {
     "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
     "xhtml": "http://www.w3.org/1999/xhtml",
@@ -88,6 +87,12 @@ class Site:
         """``cs/help-now/index.html`` → ``help-now/index.html``."""
         language = self.language_of(path)
         return path[len(language.url_prefix) :] if language else path
+
+    def is_not_found_page(self, path: str) -> bool:
+        """``404.html`` or ``cs/404.html``: a language's 404 page (no alternates, not
+        in the sitemap)."""
+        homes = {""} | {lang.url_prefix for lang in self.languages}
+        return path in {home + NOT_FOUND_PAGE for home in homes}
 
     def is_fallback(self, page: Page) -> bool:
         """English content under another language's folder, not a translation.
@@ -191,7 +196,7 @@ def check_hreflang(site: Site, pages: Mapping[str, Page]) -> list[Problem]:
     default = next((lang for lang in site.languages if not lang.url_prefix), None)
     translated: dict[str, str] = {}  # page path -> its language code, for real translations
     for page in pages.values():
-        if page.is_redirect or page.path == NOT_FOUND_PAGE:
+        if page.is_redirect or site.is_not_found_page(page.path):
             continue
         if site.is_fallback(page):
             if page.alternates:
@@ -280,7 +285,7 @@ def published_pages(site: Site, pages: Mapping[str, Page]) -> list[str]:
     return sorted(
         page.path
         for page in pages.values()
-        if page.path != NOT_FOUND_PAGE
+        if not site.is_not_found_page(page.path)
         and not page.is_redirect
         and not page.noindex
         and not site.is_fallback(page)

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from nyf.languages import Language
-from nyf.site_i18n import absolute_url
-from nyf.yamlfile import YamlDocument, decode_text, parse_yaml
+from nyf.site_i18n import absolute_url, site_path
+from nyf.yamlfile import DataError, YamlDocument, decode_text, parse_yaml
 
 REDIRECTS_FILE = Path(__file__).resolve().parents[2] / "data" / "redirects.yml"
 #: A path of lowercase slugs ending in / (English slugs, as in the URLs).
@@ -27,8 +27,18 @@ _PATH = re.compile(r"^([a-z0-9][a-z0-9._-]*/)+$")
 class Redirect:
     old: str  # e.g. "help-now/keep-evidence/"
     new: str  # e.g. "help-now/evidence/"
-    #: Where it is written, for messages: "data/redirects.yml:12".
-    where: str = field(default="data/redirects.yml", compare=False)
+    #: Where it is written, for messages.
+    file: str = field(default="data/redirects.yml", compare=False)
+    line: int | None = field(default=None, compare=False)
+
+    @property
+    def where(self) -> str:
+        """``data/redirects.yml:12``, for messages."""
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+    def error(self, message: str) -> DataError:
+        """A message about this redirect, naming its file and line."""
+        return DataError(self.file, self.line, f"redirects.{self.old}", message)
 
 
 def parse_redirects(doc: YamlDocument) -> list[Redirect]:
@@ -56,7 +66,7 @@ def parse_redirects(doc: YamlDocument) -> list[Redirect]:
         if old == new:
             raise doc.error(("redirects", old), f"{old!r} redirects to itself")
         line = doc.line_of(("redirects", old))
-        redirects.append(Redirect(old, new, f"{doc.file}:{line}" if line else doc.file))
+        redirects.append(Redirect(old, new, doc.file, line))
     targets = {r.old for r in redirects}
     for r in redirects:
         if r.new in targets:
@@ -103,6 +113,36 @@ def redirect_html(
     )
 
 
+@dataclass(frozen=True)
+class MovedUrl:
+    """One redirect in one language: site-relative paths (``cs/old/`` → ``cs/new/``)."""
+
+    language: Language
+    old: str
+    new: str
+    redirect: Redirect
+
+
+def moved_urls(redirects: list[Redirect], languages: list[Language]) -> list[MovedUrl]:
+    """Every redirect in every published language; the one expansion that the
+    redirect pages, ``_redirects`` and the nginx configuration all use."""
+    for r in redirects:
+        for language in languages:
+            prefixed = [p for p in (r.old, r.new) if p.startswith(language.url_prefix)]
+            if language.url_prefix and prefixed:
+                path = prefixed[0]
+                raise r.error(
+                    f"{path!r} starts with the language folder {language.url_prefix!r}; "
+                    "expected a path relative to a language's home, such as help-now/evidence/ "
+                    f"(the build adds /{language.url_prefix} for each language itself)",
+                )
+    return [
+        MovedUrl(language, language.url_prefix + r.old, language.url_prefix + r.new, r)
+        for language in languages
+        for r in redirects
+    ]
+
+
 def redirect_pages(
     redirects: list[Redirect],
     languages: list[Language],
@@ -110,13 +150,13 @@ def redirect_pages(
     gettext_for: Callable[[Language], Callable[[str], str]],
 ) -> dict[str, str]:
     """Site-relative file path → HTML, for every redirect in every language."""
-    base_path = "/" + site_url.split("://", 1)[-1].partition("/")[2]
-    pages = {}
-    for language in languages:
-        for r in redirects:
-            new = language.url_prefix + r.new
-            old = language.url_prefix + r.old
-            pages[f"{old}index.html"] = redirect_html(
-                base_path + new, absolute_url(site_url, new), language, gettext_for(language)
-            )
-    return pages
+    base_path = site_path(site_url)
+    return {
+        f"{moved.old}index.html": redirect_html(
+            base_path + moved.new,
+            absolute_url(site_url, moved.new),
+            moved.language,
+            gettext_for(moved.language),
+        )
+        for moved in moved_urls(redirects, languages)
+    }

@@ -37,10 +37,25 @@ def absolute_url(site_url: str, url: str) -> str:
     return base if url in ("", "./", ".") else base + url.lstrip("/")
 
 
+#: The page a host shows for a missing URL. Every language has its own at its
+#: home (404.html, cs/404.html), for the hosts that can serve one per folder.
+NOT_FOUND_PAGE = "404.html"
+
+
+def not_found_page(language: Language) -> str:
+    """Site-relative path of a language's 404 page: ``404.html``, ``cs/404.html``."""
+    return language.url_prefix + NOT_FOUND_PAGE
+
+
+def site_path(site_url: str) -> str:
+    """The path the site is served under: ``/``, or ``/nyf/`` for a project site."""
+    path = urlsplit(site_url).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
 def language_home(site_url: str, language: Language) -> str:
     """Root-relative address of a language's home page (works from any URL)."""
-    path = urlsplit(site_url).path or "/"
-    return (path if path.endswith("/") else path + "/") + language.url_prefix
+    return site_path(site_url) + language.url_prefix
 
 
 def is_fallback(file_locale: str, build_language: str) -> bool:
