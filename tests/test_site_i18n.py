@@ -135,11 +135,11 @@ def test_each_language_has_its_own_404_page_with_its_message_first(site: Path, c
 IRISH = (
     (ROOT / "data/languages.yml").read_text(encoding="utf-8")
     + """
-  - code: ga
-    locale: ga
+  - code: gd
+    locale: gd
     material: en
-    hreflang: ga
-    name: Gaeilge
+    hreflang: gd
+    name: Gàidhlig
     dir: ltr
     search: null
     published: true
@@ -149,13 +149,13 @@ IRISH = (
 
 
 def test_language_that_material_lacks_builds_with_one_registry_entry(tmp_path: Path):
-    pages = {**PAGES, "ga/index.md": page("Baile", "[Faoi](about.md#why)", HOME_HASH)}
+    pages = {**PAGES, "gd/index.md": page("Baile", "[Faoi](about.md#why)", HOME_HASH)}
     site = build_fixture(tmp_path, pages, registry=IRISH)
-    text = html_of(site, "ga/index.html")
-    assert html_tag(text) == '<html lang="ga" dir="ltr" class="no-js">'
-    assert alternates(text)["ga"] == f"{SITE_URL}ga/"
+    text = html_of(site, "gd/index.html")
+    assert html_tag(text) == '<html lang="gd" dir="ltr" class="no-js">'
+    assert alternates(text)["gd"] == f"{SITE_URL}gd/"
     # Irish has no catalog yet: the fallback notice is in English, not missing.
-    assert "has not been translated" in html_of(site, "ga/about/index.html")
+    assert "has not been translated" in html_of(site, "gd/about/index.html")
 
 
 @pytest.mark.parametrize(
