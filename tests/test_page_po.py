@@ -64,13 +64,14 @@ def test_round_trip_translates_every_kind_of_block():
         "# Head {#head}\n\nPara with [a link](x.md#y).\n\n- Item\n\n"
         '??? note "Box title"\n\n    Box body.\n\n    - Box item\n\n'
         "| A | B |\n|---|---:|\n| Cell | 2 |\n\nTerm\n:   Definition.\n\n"
-        "<!-- helplines:crisis -->\n\nAfter {: #after }\n"
+        "<!-- helplines:crisis -->\n\nAfter {: #after }\n\n"
+        '<div class="nyf-box" markdown>\n\nIn a **box**.\n\n</div>\n'
     )
     units = page_units.page_units(text, "x.md")
     assert [u.msgid for u in units] == [
         "T", "D.", "Learn.", "Act", "Head", "Para with [a link](x.md#y).", "Item",
         "Box title", "Box body.", "Box item", "A", "B", "Cell", "2", "Term", "Definition.",
-        "After {: #after }",
+        "After {: #after }", "In a **box**.",
     ]  # fmt: skip
     out = page_units.render_page(text, "x.md", lambda s: f"«{s}»", {"translation": {"po": "p"}})
     meta, html = html_of(out)
@@ -78,7 +79,8 @@ def test_round_trip_translates_every_kind_of_block():
     assert meta["lesson"]["objectives"] == ["«Learn.»"] and meta["translation"] == {"po": "p"}
     for fragment in ('<h1 id="head">«Head»</h1>', '<a href="x.md#y">a link</a>',
                      '<summary>«Box title»</summary>', "<li>«Box item»</li>",
-                     '«2»</td>', "<dt>«Term»</dt>", "<!-- helplines:crisis -->"):  # fmt: skip
+                     '«2»</td>', "<dt>«Term»</dt>", "<!-- helplines:crisis -->",
+                     '<div class="nyf-box"><p>«In a <strong>box</strong>.»</p>'):  # fmt: skip
         assert fragment in html, fragment
 
 
