@@ -127,6 +127,7 @@ def test_unsafe_or_lossy_unit_is_refused(msgid, msgstr, kind, expected):
         ("Call 116 111.", "اتصل بالرقم <bdi>116 111</bdi>."),  # isolated number in RTL
         ("**Stop.** Now.", "**Přestaň.** Hned."),
         ("Text.", ""),  # untranslated
+        ("Open `https://x.example/a/`.", "Öffne `https://x.example/a/`, dann."),  # code span
     ],
 )
 def test_faithful_unit_passes(msgid, msgstr):

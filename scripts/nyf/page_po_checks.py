@@ -17,7 +17,7 @@ from dataclasses import dataclass
 #: Markdown links and images: [text](target) / ![alt](target); autolinks <https://...>.
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _AUTOLINK = re.compile(r"<((?:https?|mailto|tel):[^>\s]+)>")
-_BARE_URL = re.compile(r"(?<![(<\w])(?:https?://|www\.)[^\s)>\]]+", re.IGNORECASE)
+_BARE_URL = re.compile(r"(?<![(<\w])(?:https?://|www\.)[^\s)>\]`'\"]+", re.IGNORECASE)
 #: HTML a translator might type: <b>, </p>, <script, <!--, <img onerror=...>.
 _TAG = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>?")
 #: Inline markup a translation may add: isolating a number or name in right-to-left text.
