@@ -324,7 +324,9 @@ def test_crisis_pages_show_the_same_five_steps(name):
     _fail_on(cr.check_crisis_steps(name, PAGES[name], RULES))
 
 
-@pytest.mark.parametrize("language", ["en", "cs", "de", "fr", "es", "pl", "uk", "ar", "it"])
+@pytest.mark.parametrize(
+    "language", ["en", "cs", "de", "fr", "es", "pl", "uk", "ar", "it", "nl", "pt", "ro"]
+)
 def test_every_language_lists_its_crisis_words(language):
     # Without them, the crisis-route check could not fail in that language.
     assert cr.load_rules(language).crisis_terms, f"data/content-rules/{language}.yml"
