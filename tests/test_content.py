@@ -325,7 +325,7 @@ def test_crisis_pages_show_the_same_five_steps(name):
 
 
 @pytest.mark.parametrize(
-    "language", ["en", "cs", "de", "fr", "es", "pl", "uk", "ar", "it", "nl", "pt", "ro"]
+    "language", ["en", "cs", "de", "fr", "es", "pl", "uk", "ar", "it", "nl", "pt", "ro", "sv"]
 )
 def test_every_language_lists_its_crisis_words(language):
     # Without them, the crisis-route check could not fail in that language.

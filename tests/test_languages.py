@@ -51,7 +51,7 @@ def parse(text: str):
 def test_real_registry_publishes_the_finished_languages():
     registry = load_registry()
     assert [lang.code for lang in registry.published()] == [
-        "en", "cs", "de", "fr", "es", "pl", "uk", "ar", "it", "nl", "pt", "ro",
+        "en", "cs", "de", "fr", "es", "pl", "uk", "ar", "it", "nl", "pt", "ro", "sv",
     ]  # fmt: skip
     assert registry.default.code == "en"
     assert registry.get("ar").dir == "rtl"
