@@ -57,7 +57,8 @@ def english_name(registry: Registry, code: str) -> str:
     return Locale.parse(registry.get(code).locale).get_display_name("en") or code
 
 
-def run(root: Path, codes: list[str] | None = None, misses: bool = False, out=sys.stdout) -> int:
+def run(root: Path, codes: list[str] | None = None, misses: bool = False, out=None) -> int:
+    out = out or sys.stdout
     started = time.perf_counter()
     registry = load_registry(root / "data" / "languages.yml")
     chosen = codes or [lang.code for lang in registry.languages if not lang.default]

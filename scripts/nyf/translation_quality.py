@@ -31,6 +31,8 @@ from typing import Any
 
 from babel.messages.catalog import Message
 
+from nyf.page_po_checks import UnitProblem
+
 #: Fewer letters than this, once cleaned, are not judged. Measured on the
 #: translations of December 2026: the first wrong verdicts (Ukrainian taken for
 #: Russian) come below 20 letters; 30 keeps a margin.
@@ -216,9 +218,9 @@ class Unit:
         """Is the translation the English text?"""
         return self.msgstr.strip() == self.msgid.strip()
 
-    def where(self) -> str:
-        shown = self.msgid if len(self.msgid) <= 70 else self.msgid[:67] + "..."
-        return f"{self.file}:{self.line}: msgid {shown!r}"
+    def problem(self, message: str) -> UnitProblem:
+        """``message`` about this unit, naming its file, line and msgid."""
+        return UnitProblem(self.file, self.line, self.msgid, message)
 
 
 def units_of(messages: Iterable[Message], file: str, code: str) -> list[Unit]:
@@ -339,19 +341,10 @@ class LanguageCounts:
     no_model: int = 0
 
 
-@dataclass(frozen=True)
-class Problem:
-    unit: Unit
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.unit.where()}: {self.message}"
-
-
 @dataclass
 class LanguageReport:
     counts: dict[str, LanguageCounts] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[UnitProblem] = field(default_factory=list)
 
 
 def check_languages(
@@ -381,7 +374,7 @@ def check_languages(
             counts.checked += 1
             counts.failed += 1
             report.problems.append(
-                Problem(unit, f"left in English (the translation is the English text); {_FIX}")
+                unit.problem(f"left in English (the translation is the English text); {_FIX}")
             )
         elif not detector.supports(unit.code):
             counts.no_model += 1
@@ -397,7 +390,7 @@ def check_languages(
         plain = detector.guess(without_accents(text), candidates)
         if message and language_problem(unit.code, plain, names):
             report.counts[unit.code].failed += 1
-            report.problems.append(Problem(unit, message))
+            report.problems.append(unit.problem(message))
     return report
 
 
@@ -532,8 +525,8 @@ def mentions_term(text: str, entry: str) -> bool:
 
 @dataclass
 class GlossaryCounts:
-    """Per language: uses of a term in the English checked, matched in the translation,
-    missed (reported), and units failed (a core term missing altogether)."""
+    """Per language: uses of a term in the English checked; of those, matched in the
+    translation, missed (reported) and failed (a core term missing altogether)."""
 
     checked: int = 0
     matched: int = 0
@@ -544,8 +537,8 @@ class GlossaryCounts:
 @dataclass
 class GlossaryReport:
     counts: dict[str, GlossaryCounts] = field(default_factory=dict)
-    misses: list[Problem] = field(default_factory=list)  # reported
-    problems: list[Problem] = field(default_factory=list)  # failures
+    misses: list[UnitProblem] = field(default_factory=list)  # reported
+    problems: list[UnitProblem] = field(default_factory=list)  # failures
 
 
 def check_glossary(units: Sequence[Unit], terms: Sequence[Term]) -> GlossaryReport:
@@ -570,13 +563,13 @@ def check_glossary(units: Sequence[Unit], terms: Sequence[Term]) -> GlossaryRepo
             if uses_term(unit.msgstr, entry):
                 counts.matched += 1
                 continue
-            counts.missed += 1
             message = f"the English has {term.english!r}: use the glossary's {entry!r}"
             if term.core and not mentions_term(unit.msgstr, entry):
                 counts.failed += 1
                 report.problems.append(
-                    Problem(unit, f"{message} (a core term: no word of it is in the translation)")
+                    unit.problem(f"{message} (a core term: no word of it is in the translation)")
                 )
             else:
-                report.misses.append(Problem(unit, message))
+                counts.missed += 1
+                report.misses.append(unit.problem(message))
     return report
