@@ -98,6 +98,50 @@ def test_the_detector_judges_among_the_languages_asked(detector):
     assert not detector.supports("mt")
 
 
+class _Stub:
+    """A detector whose verdicts a test sets: fast, fast among few, accurate, without accents."""
+
+    def __init__(self, fast: str, *guesses: tuple[tuple[str, float], ...]):
+        self.verdict, self.guesses, self.asked = fast, list(guesses), []
+
+    def supports(self, code: str) -> bool:
+        return True
+
+    def fast(self, texts):
+        return [self.verdict for _ in texts]
+
+    def guess(self, text: str, codes, fast: bool = False) -> tq.Guess:
+        self.asked.append(("fast" if fast else "accurate", text))
+        return tq.Guess(self.guesses.pop(0))
+
+
+SPANISH = "Mitos y realidades: creencias comunes que son falsas y lo que es verdad."
+
+
+@pytest.mark.parametrize(
+    ("stub", "asked", "fails"),
+    [
+        # A weak verdict of the fast pass loads no model.
+        (_Stub("pt", (("pt", 0.6), ("es", 0.4))), ["fast"], False),
+        # Strong in the fast pass, not in high accuracy.
+        (_Stub("pt", (("pt", 0.9),), (("es", 0.8),), (("es", 0.8),)),
+         ["fast", "accurate", "accurate"], False),
+        # Strong with accents only: lingua's letter tables, not the language.
+        (_Stub("pt", (("pt", 0.9),), (("pt", 0.9),), (("es", 0.6), ("pt", 0.4))),
+         ["fast", "accurate", "accurate"], False),
+        (_Stub("pt", (("pt", 0.9),), (("pt", 0.9),), (("pt", 0.8),)),
+         ["fast", "accurate", "accurate"], True),
+    ],
+)  # fmt: skip
+def test_the_three_verdicts_that_fail_a_unit(stub: _Stub, asked: list[str], fails: bool):
+    unit = _unit("es", "Myths and facts: common beliefs that are false, and what is true.", SPANISH)
+    report = tq.check_languages([unit], stub, NAMES)
+    assert [kind for kind, _ in stub.asked] == asked
+    assert bool(report.problems) == fails
+    if len(stub.asked) == 3:
+        assert stub.asked[2][1] == tq.without_accents(stub.asked[1][1])
+
+
 def test_a_detector_verdict_below_the_confidence_is_no_failure():
     guess = tq.Guess((("sk", 0.6), ("cs", 0.4)))
     assert tq.language_problem("cs", guess, NAMES) is None

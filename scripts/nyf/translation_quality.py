@@ -310,9 +310,16 @@ class Detector:
         found = self._fast.detect_languages_in_parallel_of(list(texts))
         return [self._codes.get(language) if language else None for language in found]
 
-    def guess(self, text: str, codes: Iterable[str]) -> Guess:
-        """The high-accuracy verdict among the languages ``codes`` (registry codes)."""
+    def guess(self, text: str, codes: Iterable[str], fast: bool = False) -> Guess:
+        """The high-accuracy verdict among the languages ``codes`` (registry codes); with
+        ``fast``, the low-accuracy one (its confidence shared among ``codes`` only)."""
         key = frozenset(code for code in codes if code in self.languages)
+        if fast:
+            values = self._fast.compute_language_confidence_values(text)
+            scores = {self._codes[v.language]: float(v.value) for v in values}
+            total = sum(scores.get(code, 0.0) for code in key) or 1.0
+            ranked = sorted(key, key=lambda code: -scores.get(code, 0.0))
+            return Guess(tuple((code, scores.get(code, 0.0) / total) for code in ranked))
         if key not in self._accurate:
             languages = {self.languages[code] for code in key}
             if len(languages) < 2:  # lingua compares two languages at least
@@ -354,12 +361,12 @@ def check_languages(
 
     A unit whose translation is the English text fails without the detector (so
     also in a language it has no model of). The others that the fast pass puts
-    in another language are judged in high-accuracy mode among the expected
-    language, that verdict and English; a unit fails when the verdict holds
-    with :data:`MIN_CONFIDENCE` both for the text and for the text without
-    diacritics. (lingua rules a language out by its letters: a Czech text with
-    "kód" or "móda" is judged Slovak, since its tables give "ó" to Slovak and
-    not to Czech.)
+    in another language are judged among the expected language, that verdict
+    and English: in low-accuracy mode, then in high-accuracy mode for the text
+    and for the text without diacritics; a unit fails when the other language
+    has :data:`MIN_CONFIDENCE` in all three. (lingua rules a language out by its
+    letters: a Czech text with "kód" or "móda" is judged Slovak, since its
+    tables give "ó" to Slovak and not to Czech.)
     """
     report = LanguageReport()
     pending: list[tuple[Unit, str]] = []
@@ -386,6 +393,8 @@ def check_languages(
         if verdict is None or verdict == unit.code:
             continue
         candidates = (unit.code, verdict, "en")
+        if not language_problem(unit.code, detector.guess(text, candidates, fast=True), names):
+            continue  # a weak verdict of the fast pass: no model to load for it
         message = language_problem(unit.code, detector.guess(text, candidates), names)
         plain = detector.guess(without_accents(text), candidates)
         if message and language_problem(unit.code, plain, names):
