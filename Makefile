@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-build
 DEV_STAMP := $(VENV)/.installed-dev
 
 .PHONY: help setup build serve test catalogs-extract catalogs-update catalogs-check \
-	add-language translation-status translations-update translations-tmx clean
+	add-language translation-status translation-quality translations-update translations-tmx clean
 
 help:
 	@echo "make build   set up and build the site into site/ (strict)"
@@ -16,6 +16,7 @@ help:
 	@echo "make catalogs-extract / catalogs-update / catalogs-check"
 	@echo "make add-language CODE=ga   scaffold a new language"
 	@echo "make translation-status     units translated, fuzzy, missing, reviewed"
+	@echo "make translation-quality    every unit in its language, glossary terms used (and missed)"
 	@echo "make translations-update    English changed: update the page templates and PO files"
 	@echo "make translations-tmx       reviewed page translations as TMX (translation memory)"
 
@@ -60,12 +61,17 @@ translations-tmx: $(STAMP)
 translation-status: $(STAMP)
 	$(BIN)/python scripts/page_po.py status
 
+# Needs lingua (a test tool): the same check as in `make test`, listing glossary misses too.
+translation-quality: $(DEV_STAMP)
+	$(BIN)/python scripts/translation_quality.py --misses
+
 test: $(DEV_STAMP)
 	scripts/install_test_tools.sh
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python scripts/catalogs.py check
 	$(BIN)/python scripts/page_po.py check
+	$(BIN)/python scripts/translation_quality.py
 	$(BIN)/mkdocs build --strict --site-dir .cache/test-site
 	NYF_BUILT_SITE=.cache/test-site $(BIN)/pytest --cov --cov-report=term
 
