@@ -14,6 +14,7 @@ data/languages.yml; nothing here lists them.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from urllib.parse import urlsplit
 
@@ -144,6 +145,23 @@ def test_the_glossary_terms_find_the_help_now_pages(search_tab, languages, code)
         assert any(path.startswith(help_now) for path in top), f"{query!r}: {top}"
     assert tab.indexes() == [tab.language.url_prefix + INDEX_PATH]
     assert tab.tab.console_errors == [], "\n".join(tab.tab.console_errors)
+
+
+def test_a_page_in_english_says_so_in_the_results(search_tab, site_dir, code):
+    """An English fallback page among a language's results is labelled as English."""
+    tab = search_tab(code)
+    if tab.language.default:
+        pytest.skip("the default language has no fallback pages")
+    index = json.loads((site_dir / tab.language.url_prefix / INDEX_PATH).read_text("utf-8"))
+    fallbacks = [doc for doc in index["docs"] if doc["title"].startswith("<span lang=")]
+    if not fallbacks:
+        pytest.skip(f"every page is translated into {code}")
+    title = re.sub(r"<[^>]+>|\s*\([^)]*\)$", "", fallbacks[0]["title"])
+    results = tab.search(title)
+    assert fallbacks[0]["location"] in results[:TOP_RESULTS], f"{title!r}: {results[:10]}"
+    label = tab.page.locator(".md-search-result__item h1 span[lang]").first
+    assert label.get_attribute("lang") != tab.language.hreflang
+    assert label.locator("xpath=..").inner_text().endswith(")")
 
 
 def _countries_with_number(digits: str) -> set[str]:
