@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import material
@@ -12,6 +13,7 @@ from nyf import search_index
 from nyf.builtsite import load_site
 from nyf.languages import REGISTRY_FILE, load_registry
 from nyf.search_index import PageIndex
+from sitebuild import ROOT
 
 REGISTRY = load_registry(REGISTRY_FILE)
 ENGLISH = REGISTRY.default
@@ -56,6 +58,14 @@ def test_sections_leave_out_source_markers_markup_and_excluded_elements():
 )
 def test_numbers_in_groups_are_joined(text: str, expected: list[str]):
     assert search_index.joined_numbers(text) == expected
+
+
+def test_the_worker_joins_a_querys_digits_by_the_same_rule():
+    worker = (ROOT / "overrides/assets/javascripts/workers/nyf-search.js").read_text("utf-8")
+    minimum = re.search(r"var MIN_JOINED_DIGITS = (\d+);", worker)
+    groups = re.search(r"var DIGIT_GROUPS = /(.+)/g;", worker)
+    assert minimum and int(minimum.group(1)) == search_index.MIN_JOINED_DIGITS
+    assert groups and groups.group(1).replace("\\/", "/") == search_index.DIGIT_GROUPS.pattern
 
 
 def test_dialled_numbers_come_from_tel_links():

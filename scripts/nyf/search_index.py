@@ -73,7 +73,8 @@ PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]
 CRISIS_PAGES = ("", "help-now/")
 CRISIS_BOOST = 5.0
 
-_DIGIT_GROUPS = re.compile(r"\+?\d+(?:[\s.\-/()]+\d+)+")
+#: Digits in groups (the worker's DIGIT_GROUPS is the same expression).
+DIGIT_GROUPS = re.compile(r"\+?\d+(?:[\s.\-/()]+\d+)+")
 _TEL = re.compile(r"""href=["']tel:\+?([\d\s.\-()]+)["']""")
 _TAG = re.compile(r"<[^>]*>")
 _SOURCE_MARKER = re.compile(r"\s*\[\d+(?:\]\s*\[\d+)*\]")
@@ -141,7 +142,7 @@ def page_sections(html: str) -> list[Section]:
 def joined_numbers(text: str) -> list[str]:
     """Phone numbers written in groups ("116 111", "+49 800 111"), as one number each."""
     found = []
-    for match in _DIGIT_GROUPS.finditer(unescape(text)):
+    for match in DIGIT_GROUPS.finditer(unescape(text)):
         digits = re.sub(r"\D", "", match.group())
         if len(digits) >= MIN_JOINED_DIGITS and digits not in found:
             found.append(digits)
