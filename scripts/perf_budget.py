@@ -5,10 +5,12 @@ Usage: python scripts/perf_budget.py SITE_DIR [--budget data/perf-budget.yml]
 
 Per page: the gzip bytes of everything the first view loads (the HTML, its
 stylesheets and what they url(), scripts, eager images, the icon) and the
-number of requests, read from the files. ``--browser`` also loads the
-budget's sample pages in Debian's chromium (Playwright) on a local copy of the
-site and reports every request made before the reader interacts, such as a
-search index that the theme's script fetches on load.
+number of requests, read from the files. Then each language's search index
+(raw and gzip), which a page fetches only when the reader starts a search.
+``--browser`` also loads the budget's sample pages in Debian's chromium
+(Playwright) on a local copy of the site and reports every request made
+before the reader interacts, such as a search index that the theme's script
+fetches on load.
 
 Exit status: 0 within budget, 1 over budget, 2 usage error.
 """
@@ -25,6 +27,7 @@ from pathlib import Path
 import yaml
 from nyf.builtsite import BuiltSite, load_site, resolve_url
 from nyf.localserver import serve
+from nyf.search_index import IndexSize, index_sizes
 
 ROOT = Path(__file__).resolve().parents[1]
 BUDGET_FILE = ROOT / "data" / "perf-budget.yml"
@@ -42,6 +45,8 @@ _BUDGET_KEYS = {
     "not_before_interaction": list,
     "browser_pages": list,
 }
+#: Optional: the gzip bytes of each language's search index, fetched on a search.
+_OPTIONAL_KEYS = {"max_search_index_gzip_bytes": int}
 #: Optional: pages allowed more bytes, each with the reason (a long reference page).
 _EXCEPTION_KEYS = {"pages": str, "max_gzip_bytes": int, "reason": str}
 
@@ -53,6 +58,7 @@ class Budget:
     not_before_interaction: list[str]
     browser_pages: list[str]
     exceptions: tuple[tuple[str, int], ...] = ()
+    max_search_index_gzip_bytes: int | None = None
 
     def max_gzip_bytes_for(self, page: str) -> int:
         """The byte budget of one page: the general one, or its exception's."""
@@ -84,9 +90,13 @@ def load_budget(path: Path) -> Budget:
     for key, kind in _BUDGET_KEYS.items():
         if not isinstance(data.get(key), kind) or isinstance(data.get(key), bool):
             raise ValueError(f"{path}: {key}: found {data.get(key)!r}, expected {kind.__name__}")
-    unknown = sorted(set(data) - set(_BUDGET_KEYS) - {"exceptions"})
+    for key, kind in _OPTIONAL_KEYS.items():
+        if key in data and (not isinstance(data[key], kind) or isinstance(data[key], bool)):
+            raise ValueError(f"{path}: {key}: found {data[key]!r}, expected {kind.__name__}")
+    unknown = sorted(set(data) - set(_BUDGET_KEYS) - set(_OPTIONAL_KEYS) - {"exceptions"})
     if unknown:
-        raise ValueError(f"{path}: unknown key {unknown[0]!r}; allowed: {', '.join(_BUDGET_KEYS)}")
+        allowed = ", ".join([*_BUDGET_KEYS, *_OPTIONAL_KEYS, "exceptions"])
+        raise ValueError(f"{path}: unknown key {unknown[0]!r}; allowed: {allowed}")
     exceptions = []
     for number, entry in enumerate(data.get("exceptions") or []):
         for key, kind in _EXCEPTION_KEYS.items():
@@ -97,7 +107,11 @@ def load_budget(path: Path) -> Budget:
                     f"{kind.__name__} (each exception needs pages, max_gzip_bytes and a reason)"
                 )
         exceptions.append((entry["pages"], entry["max_gzip_bytes"]))
-    return Budget(**{key: data[key] for key in _BUDGET_KEYS}, exceptions=tuple(exceptions))
+    return Budget(
+        **{key: data[key] for key in _BUDGET_KEYS},
+        exceptions=tuple(exceptions),
+        **{key: data[key] for key in _OPTIONAL_KEYS if key in data},
+    )
 
 
 class Site:
@@ -203,6 +217,28 @@ def format_assets(costs: list[PageCost]) -> str:
     return "\n".join(rows)
 
 
+def search_index_problems(sizes: list[IndexSize], budget: Budget) -> list[str]:
+    limit = budget.max_search_index_gzip_bytes
+    if limit is None:
+        return []
+    return [
+        f"{size.path}: {size.gzip} bytes gzip, budget {limit} (fetched when a search starts)"
+        for size in sizes
+        if size.gzip > limit
+    ]
+
+
+def format_search_indexes(sizes: list[IndexSize]) -> str:
+    rows = [
+        f"{'search index (fetched on a search)':<52} {'entries':>8} {'raw KB':>8} {'gzip KB':>8}"
+    ]
+    for size in sizes:
+        rows.append(
+            f"{size.path:<52} {size.entries:>8} {size.raw / 1024:>8.1f} {size.gzip / 1024:>8.1f}"
+        )
+    return "\n".join(rows)
+
+
 # --- the browser: what is fetched before the reader interacts -------------------------
 
 
@@ -290,6 +326,11 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print(format_assets(costs))
     problems = [problem for cost in costs for problem in over_budget(cost, budget)]
+    indexes = index_sizes(args.site_dir)
+    if indexes:
+        print()
+        print(format_search_indexes(indexes))
+        problems.extend(search_index_problems(indexes, budget))
     if args.browser:
         loads = browser_loads(args.site_dir, budget.browser_pages, budget)
         print()

@@ -57,6 +57,15 @@ def refs(html: str) -> list[tuple[str, str, bool, bool]]:
                 ("deferred-stylesheet", "s.css", True, False),
             ],
         ),
+        # The language's search index and our search worker, fetched on a search.
+        (
+            '<script type="text/plain" data-nyf-search-index="cs/search/i.json" '
+            'data-nyf-search-worker="w/nyf.js"></script>',
+            [
+                ("deferred-data", "cs/search/i.json", True, False),
+                ("deferred-script", "w/nyf.js", True, False),
+            ],
+        ),
         # Material's config: the base is a folder, the search worker is fetched on a search.
         (
             '<script id="__config" type="application/json">'

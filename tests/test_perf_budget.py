@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -119,6 +120,27 @@ def test_main_exit_status(tmp_path: Path, capsys):
     assert "index.html: " in capsys.readouterr().out
 
 
+def test_a_search_index_over_its_budget_fails(tmp_path: Path, capsys):
+    docs = [{"location": f"cs/{n}/", "title": os.urandom(40).hex(), "text": ""} for n in range(9)]
+    index = json.dumps({"config": {}, "docs": docs})
+    site = write(
+        tmp_path / "site",
+        {"index.html": page(body="hi"), "cs/search/search_index.json": index},
+    )
+    budget = tmp_path / "budget.yml"
+    budget.write_text(
+        "max_gzip_bytes: 1000\nmax_requests: 8\nnot_before_interaction: []\nbrowser_pages: []\n"
+        "max_search_index_gzip_bytes: 100000\n",
+        encoding="utf-8",
+    )
+    assert perf_budget.main([str(site), "--budget", str(budget)]) == 0
+    out = capsys.readouterr().out
+    assert "cs/search/search_index.json" in out and "9" in out  # its entries and sizes
+    budget.write_text(budget.read_text().replace("100000", "100"), encoding="utf-8")
+    assert perf_budget.main([str(site), "--budget", str(budget)]) == 1
+    assert "cs/search/search_index.json: " in capsys.readouterr().out
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
@@ -135,6 +157,12 @@ def test_main_exit_status(tmp_path: Path, capsys):
             "max_gzip_bytes: 1\nmax_requests: 8\nnot_before_interaction: []\nbrowser_pages: []\n"
             "max_request: 3\n",
             "unknown key 'max_request'",
+        ),
+        # The search index budget written as text.
+        (
+            "max_gzip_bytes: 1\nmax_requests: 8\nnot_before_interaction: []\nbrowser_pages: []\n"
+            "max_search_index_gzip_bytes: 60 KB\n",
+            "max_search_index_gzip_bytes: found '60 KB', expected int",
         ),
         # An exception without its reason.
         (
@@ -176,6 +204,7 @@ def test_committed_budget_holds_the_targets():
     for page in [*crisis_pages, "young-people/index.html", "parents/index.html"]:
         assert budget.max_gzip_bytes_for(page) == budget.max_gzip_bytes, page
     assert "search/search_index.json" in budget.not_before_interaction
+    assert budget.max_search_index_gzip_bytes == 60 * 1024
 
 
 # --- pruning Material's stylesheet ---------------------------------------------------

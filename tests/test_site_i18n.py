@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -156,6 +157,11 @@ def test_language_that_material_lacks_builds_with_one_registry_entry(tmp_path: P
     assert alternates(text)["gd"] == f"{SITE_URL}gd/"
     # Irish has no catalog yet: the fallback notice is in English, not missing.
     assert "has not been translated" in html_of(site, "gd/about/index.html")
+    # Its own search index: its pages, matched without a stemmer (lunr.js has none).
+    index = json.loads(html_of(site, "gd/search/search_index.json"))
+    assert index["config"]["lang"] == []
+    assert {doc["location"] for doc in index["docs"]} >= {"gd/", "gd/about/", "gd/about/#why"}
+    assert all(doc["location"].startswith("gd/") for doc in index["docs"])
 
 
 @pytest.mark.parametrize(

@@ -14,8 +14,9 @@ every ``Reference`` it makes, with the kind of request it causes:
 - fetched assets: stylesheets, scripts, icons, images (eager or lazy), media,
   frames, and ``url()``/``@import`` in ``<style>`` and ``style=""``;
 - requests made later, not on first view: the placeholders
-  ``script[data-nyf-deferred-src]`` and ``script[data-nyf-deferred-stylesheet]``
-  (partials/deferred-requests.html) and the paths in Material's ``#__config``
+  ``script[data-nyf-deferred-src]``, ``script[data-nyf-deferred-stylesheet]``
+  and the search's ``data-nyf-search-index`` and ``data-nyf-search-worker``
+  (partials/deferred-requests.html), and the paths in Material's ``#__config``
   JSON (the search worker, the site base).
 
 Each CSS file is read once into its ``url()`` and ``@import`` references. URLs
@@ -172,6 +173,8 @@ class _PageParser(HTMLParser):
     _DEFERRED = (
         ("data-nyf-deferred-src", "deferred-script"),
         ("data-nyf-deferred-stylesheet", "deferred-stylesheet"),
+        ("data-nyf-search-index", "deferred-data"),
+        ("data-nyf-search-worker", "deferred-script"),
     )
 
     def __init__(self) -> None:

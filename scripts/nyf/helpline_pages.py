@@ -457,7 +457,9 @@ def render_service(service: dict[str, Any], labels: Labels) -> str:
         for source in service["sources"]
     )
     parts.append(
-        f'<p class="nyf-service__provenance">{provenance}<br>{_e(sources_label)} {sources}</p>'
+        # Not in the search index (data-search-exclude, which Material removes from the page).
+        f'<p class="nyf-service__provenance" data-search-exclude="provenance">'
+        f"{provenance}<br>{_e(sources_label)} {sources}</p>"
     )
     parts.append("</section>")
     return "\n".join(parts)

@@ -15,6 +15,14 @@
     [/sitemap\.xml(\?|#|$)/, "languages"]
   ];
   var SEARCH_WORKER = /\/workers\/search\.[^/]*\.js/;
+  // The search of the page's language (partials/deferred-requests.html): its
+  // own index instead of Material's root one, and our worker, which runs
+  // Material's with matching fit for the language (workers/nyf-search.js).
+  var search = document.querySelector("script[data-nyf-search-index]");
+  function searchUrl(name, url) {
+    var ours = search && search.getAttribute(name);
+    return ours ? new URL(ours, document.baseURI).href : url;
+  }
 
   function start(name) {
     var group = GROUPS[name];
@@ -38,7 +46,9 @@
   var send = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.open = function (method, url) {
     this.nyfDeferredGroup = groupOf(url);
-    return open.apply(this, arguments);
+    var args = Array.prototype.slice.call(arguments);
+    if (this.nyfDeferredGroup === "search") args[1] = searchUrl("data-nyf-search-index", url);
+    return open.apply(this, args);
   };
   XMLHttpRequest.prototype.send = function () {
     var xhr = this;
@@ -61,7 +71,9 @@
       };
       standIn.terminate = function () { if (real) real.terminate(); };
       later("search", function () {
-        real = new RealWorker(url, options);
+        var material = new URL(url, document.baseURI).href;
+        var worker = searchUrl("data-nyf-search-worker", "");
+        real = new RealWorker(worker ? worker + "#" + encodeURIComponent(material) : url, options);
         real.addEventListener("message", function (event) {
           standIn.dispatchEvent(new MessageEvent("message", { data: event.data }));
         });
