@@ -252,8 +252,12 @@ def test_fallback_pages_are_labelled_and_helpline_pages_have_keys(site_dir: Path
         home = docs[prefix]
         assert "lang=" not in home["title"]  # every language translates its home page
         if not language.default:
-            sources = docs[prefix + "about/sources/"]
-            assert sources["title"].endswith(f"</span> ({ENGLISH.name})"), language.code
+            # A page the language lacks (no docs/<code>/ file) is the English one, labelled.
+            for name in ("about/sources", "understand/myths", "schools/index"):
+                translated = (ROOT / "docs" / language.code / f"{name}.md").is_file()
+                title = docs[f"{prefix}{name.removesuffix('/index')}/"]["title"]
+                labelled = title.endswith(f"</span> ({ENGLISH.name})")
+                assert labelled != translated, (language.code, name)
         czech = docs[prefix + "helplines/cz/"]
         assert {"Czechia", "Česko", "116111"} <= set(czech["keys"].split()), language.code
     html = (site_dir / "helplines/cz/index.html").read_text(encoding="utf-8")

@@ -56,7 +56,7 @@ INDEX_PATH = "search/search_index.json"
 #: What static hosts use (nginx and Apache default to level 6).
 GZIP_LEVEL = 6
 #: Characters of text indexed per page, at most (titles are always indexed).
-MAX_PAGE_TEXT = 5000
+MAX_PAGE_TEXT = 4500
 #: Digit groups with at least this many digits in all are one phone number.
 #: The worker joins a query's digits by the same rule (MIN_JOINED_DIGITS).
 MIN_JOINED_DIGITS = 5

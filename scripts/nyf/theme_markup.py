@@ -40,7 +40,7 @@ MATERIAL_TOGGLES = (
     'autocomplete="off">',
 )
 _ALIGN_STYLE = re.compile(r'<(td|th) style="text-align: (left|right|center);"')
-_INDENT = re.compile(r"\n[ \t]+")
+_INDENT = re.compile(r"\n\s+")  # indentation and blank lines
 _WHITESPACE_IS_CONTENT = re.compile(r"<(pre|textarea)\b", re.IGNORECASE)
 
 
@@ -69,7 +69,7 @@ def plain_text_errors(meta: dict, source: str, path: str) -> list[str]:
 
 
 def fix_material_markup(html: str) -> str:
-    """Valid HTML for Material's toggles, no style attributes, no indentation."""
+    """Valid HTML for Material's toggles, no style attributes, no indentation or blank lines."""
     for toggle in MATERIAL_TOGGLES:
         html = html.replace(toggle, toggle.replace(' autocomplete="off"', ""))
     html = _ALIGN_STYLE.sub(r'<\1 class="nyf-align-\2"', html)
