@@ -71,7 +71,7 @@ PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]
 #: page and the help-now section. A match there counts this many times more,
 #: so "blackmail" or "report" finds them before the sources and lesson plans.
 CRISIS_PAGES = ("", "help-now/")
-CRISIS_BOOST = 5.0
+CRISIS_BOOST = 20.0
 
 #: Digits in groups (the worker's DIGIT_GROUPS is the same expression).
 DIGIT_GROUPS = re.compile(r"\+?\d+(?:[\s.\-/()]+\d+)+")
