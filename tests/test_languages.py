@@ -197,3 +197,26 @@ def test_search_languages_come_from_the_installed_theme():
     assert not languages & {"multi", "stemmer"}
     for code in languages - {"en"}:
         assert (folder / f"lunr.{code}.min.js").is_file(), code
+
+
+# --- the languages page behind the language menu ----------------------------------------
+
+
+def test_languages_page_lists_every_published_language_escaped():
+    from nyf.site_i18n import languages_page_markdown, languages_page_url
+
+    hostile = entry(code="ga", name="'\"<script>alert(1)</script>'", published="true")
+    hidden = entry(code="mt", locale="mt", hreflang="mt", name="Malti", published="false")
+    registry = parse_registry(parse_yaml(registry_text(hostile, hidden), "languages.yml"))
+    text = languages_page_markdown(registry, "https://example.org/nyf/", 'Jazyky "<b>"')
+    body = text.split("\n---\n", 1)[1]
+    assert "<script>alert" not in text and "<b>" not in body
+    assert "&lt;script&gt;" in text
+    assert 'title: "Jazyky \\"<b>\\""' in text  # YAML-quoted; the heading is escaped
+    assert '<h1 id="languages">Jazyky &#34;&lt;b&gt;&#34;</h1>' in text
+    assert '<a href="/nyf/" hreflang="en" lang="en" dir="ltr">English</a>' in text
+    assert 'href="/nyf/ga/" hreflang="ga"' in text
+    assert "Malti" not in text  # not published
+    assert '<script src="/nyf/assets/javascripts/languages.js"></script>' in text
+    assert languages_page_url(registry.get("ga")) == "ga/languages/"
+    assert languages_page_url(registry.default) == "languages/"

@@ -202,3 +202,31 @@ def test_site_name_and_title_per_language(site: Path):
 
 def test_a_page_titled_with_the_site_name_gets_it_once(site_dir: Path):
     assert "<title>Not Your Fault</title>" in html_of(site_dir, "index.html")
+
+
+@pytest.mark.parametrize(
+    ("path", "button"),
+    [
+        ("index.html", "languages/?p="),
+        ("about/index.html", "../languages/?p=about/"),
+        ("cs/about/index.html", "../languages/?p=about/"),
+        ("ar/index.html", "languages/?p="),
+    ],
+)
+def test_language_button_leads_to_the_list_with_this_page(site: Path, path: str, button: str):
+    text = html_of(site, path)
+    assert re.search(r'<a href="([^"]*)" class="md-header__button md-icon"', text).group(1) == (
+        button
+    )
+    assert "md-select__link" not in text  # no language names in every page
+
+
+def test_languages_page_lists_every_language_in_its_own_language(site: Path):
+    text = html_of(site, "cs/languages/index.html")
+    links = re.findall(r'<a href="([^"]+)" hreflang="([^"]+)" lang="([^"]+)" dir="(\w+)">', text)
+    codes = [code for _, code, _, _ in links]
+    assert codes[0] == "en" and "cs" in codes and "ar" in codes
+    assert ("/ar/", "ar", "ar", "rtl") in links
+    assert '<script src="/assets/javascripts/languages.js"></script>' in text
+    assert (site / "assets/javascripts/languages.js").is_file()
+    assert "languages/" not in html_of(site, "sitemap.xml")

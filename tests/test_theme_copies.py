@@ -45,15 +45,16 @@ COPIES: dict[str, tuple[str, list[tuple[str, str]]]] = {
             )
         ],
     ),
-    "partials/alternate.html": (
-        "partials/alternate.html",
-        [
-            (
-                'hreflang="{{ alt.lang }}" class',
-                'hreflang="{{ alt.lang }}" lang="{{ alt.lang }}" class',
-            )
-        ],
-    ),
+}
+#: Material partials we replace with our own markup -> Material's markup that
+#: ours (or our script) reproduces, so that Material's styles still apply.
+REPLACED = {
+    # The language menu: a link to the languages page, styled as Material's button.
+    "partials/alternate.html": [
+        '<div class="md-header__option">',
+        'class="md-header__button md-icon"',
+        'config.theme.icon.alternate or "material/translate"',
+    ],
 }
 #: Material partials we replace with nothing (inline scripts a strict CSP refuses).
 #: The hash-free text is what their replacement comments say they did.
@@ -102,6 +103,17 @@ def test_emptied_partial_still_replaces_an_inline_script(ours: str, marker: str)
     assert "<script" not in _OUR_HEADER.sub("", copy, count=1).lower()
 
 
+@pytest.mark.parametrize("ours", sorted(REPLACED))
+def test_replaced_partial_still_matches_materials_markup(ours: str):
+    original = (MATERIAL / ours).read_text(encoding="utf-8")
+    for markup in REPLACED[ours]:
+        assert markup in original, (
+            f"Material's {ours} no longer writes {markup!r}: re-check overrides/{ours} "
+            "and the script that builds its menu"
+        )
+    assert f"Material {MATERIAL_VERSION}" in (ROOT / "overrides" / ours).read_text(encoding="utf-8")
+
+
 def test_material_still_writes_the_toggles_we_fix():
     base = (MATERIAL / "base.html").read_text(encoding="utf-8")
     for toggle in MATERIAL_TOGGLES:
@@ -121,4 +133,4 @@ def test_every_copied_partial_is_guarded():
         and name
         not in {"partials/languages/" + p.name for p in (MATERIAL / "partials/languages").glob("*")}
     }
-    assert borrowed == set(COPIES) | set(EMPTIED)
+    assert borrowed == set(COPIES) | set(EMPTIED) | set(REPLACED)

@@ -13,6 +13,7 @@ from mkdocs.plugins import event_priority
 from mkdocs_static_i18n.config import I18nPluginLanguage
 from nyf import catalogs, page_build, page_po, site_i18n
 from nyf.build_context import build_context, start_build
+from nyf.generated_pages import add_generated_page
 from nyf.languages import Registry
 from nyf.yamlfile import DataError
 
@@ -125,11 +126,29 @@ def on_nav(nav, config: MkDocsConfig, files):
     return nav
 
 
+@event_priority(-150)  # after mkdocs-static-i18n: see nyf/generated_pages.py
+def on_files(files, config: MkDocsConfig):
+    """Each language's languages page, which the language menu links to and reads."""
+    language = _current(config)
+    try:
+        gettext = build_context(config).translations(language.locale).gettext
+    except DataError as error:
+        raise PluginError(str(error)) from None
+    # Translators: title of the page that lists every language of the site; the
+    # language menu in the header opens this list.
+    title = gettext("Languages")
+    content = site_i18n.languages_page_markdown(_registry(config), config.site_url or "/", title)
+    add_generated_page(files, config, site_i18n.LANGUAGES_PAGE, content)
+    return files
+
+
 def on_page_context(context, page, config: MkDocsConfig, nav):
     language = _current(config)
     file_locale = getattr(page.file, "locale", language.code)
     fallback = site_i18n.is_fallback(file_locale, language.code)
     context["nyf_fallback"] = fallback
+    context["nyf_languages_page"] = site_i18n.languages_page_url(language)
+    context["nyf_page_in_language"] = page.url.removeprefix(language.url_prefix)
     context["nyf_source_language"] = _registry(config).get(file_locale)
     alternates = getattr(page.file, "alternates", {})
     if fallback:

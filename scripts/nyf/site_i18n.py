@@ -7,6 +7,7 @@ tests can check each rule without building a site.
 from __future__ import annotations
 
 import html
+import json
 import re
 from dataclasses import dataclass
 from typing import Protocol
@@ -56,6 +57,45 @@ def site_path(site_url: str) -> str:
 def language_home(site_url: str, language: Language) -> str:
     """Root-relative address of a language's home page (works from any URL)."""
     return site_path(site_url) + language.url_prefix
+
+
+#: The page that lists every language, one per language (languages/, cs/languages/).
+#: The language button in the header links to it (partials/alternate.html), so
+#: that thirty language names are not in every page (about 0.7 KB gzip each).
+LANGUAGES_PAGE = "languages.md"
+
+
+def languages_page_url(language: Language) -> str:
+    """Site-relative URL of a language's languages page: ``languages/``, ``cs/languages/``."""
+    return language.url_prefix + LANGUAGES_PAGE.removesuffix(".md") + "/"
+
+
+def languages_page_markdown(registry: Registry, site_url: str, title: str) -> str:
+    """The languages page: a heading and a link to every published language's home.
+
+    Names come from the registry (contributors' data): escaped. Each link carries
+    its language's hreflang, lang and dir, so a screen reader pronounces the name
+    in its own language. assets/javascripts/languages.js turns each home into
+    the page the reader came from.
+    """
+    items = "\n".join(
+        f'<li><a href="{escape(language_home(site_url, language))}" '
+        f'hreflang="{escape(language.hreflang)}" lang="{escape(language.hreflang)}" '
+        f'dir="{escape(language.dir)}">{escape(language.name)}</a></li>'
+        for language in registry.published()
+    )
+    heading = escape(title)
+    return (
+        f"---\ntitle: {_yaml_string(title)}\nsearch:\n  exclude: true\n---\n\n"
+        f'<h1 id="languages">{heading}</h1>\n\n'
+        f'<ul class="nyf-languages" data-nyf-language-list>\n{items}\n</ul>\n\n'
+        f'<script src="{escape(site_path(site_url))}assets/javascripts/languages.js"></script>\n'
+    )
+
+
+def _yaml_string(text: str) -> str:
+    """A YAML double-quoted scalar for ``text`` (JSON strings are valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
 
 
 def is_fallback(file_locale: str, build_language: str) -> bool:

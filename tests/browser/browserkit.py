@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from nyf.languages import Language
 
@@ -112,14 +114,31 @@ def site_pages(site_dir: Path) -> list[str]:
     return pages
 
 
-def pages_to_test(pages: list[str]) -> list[str]:
+def pages_to_test(pages: list[str], site_dir: Path | None = None) -> list[str]:
     """Every content page, and one country page of the helpline directory.
 
     The country pages are one template with other data (the helpline tests
-    check their data); one per language stands for them in the browser.
+    check their data); one per language stands for them in the browser. With
+    ``site_dir``, a language's English stand-ins (pages not yet translated,
+    whose canonical address is the English page) are one template too: the
+    first stands for them, so thirty languages do not mean thirty times the
+    English pages.
     """
     country_pages = [page for page in pages if _is_country_page(page)]
-    return [page for page in pages if not _is_country_page(page)] + country_pages[:1]
+    content = [page for page in pages if not _is_country_page(page)]
+    if site_dir is not None:
+        stand_ins = [page for page in content if _is_stand_in(site_dir, page)]
+        content = [page for page in content if page not in stand_ins[1:]]
+    return content + country_pages[:1]
+
+
+_CANONICAL = re.compile(r'<link rel="canonical" href="([^"]*)"')
+
+
+def _is_stand_in(site_dir: Path, page: str) -> bool:
+    text = (site_dir / page / "index.html").read_text(encoding="utf-8")
+    found = _CANONICAL.search(text)
+    return bool(found) and not urlsplit(found.group(1)).path.endswith("/" + page)
 
 
 def _is_country_page(page: str) -> bool:

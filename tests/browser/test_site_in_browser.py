@@ -68,7 +68,7 @@ def language(code, registry):
 def test_every_page_passes_axe_and_its_csp_loads_nothing_from_elsewhere_and_logs_no_error(
     open_tab, site_dir, site_url, language, languages
 ):
-    pages = pages_to_test(_pages_of(language, site_dir, languages))
+    pages = pages_to_test(_pages_of(language, site_dir, languages), site_dir)
     assert pages, f"no pages built for {language.code}"
     tab = open_tab()
     page = tab.page
@@ -87,22 +87,33 @@ def test_every_page_passes_axe_and_its_csp_loads_nothing_from_elsewhere_and_logs
                 problems.append(_describe(url, violation))
             else:
                 print(_describe(url, violation))
-        # The switcher keeps the reader on the same page in the other language.
-        rest = path[len(language.url_prefix) :]
-        for link in page.evaluate(
-            "Array.from(document.querySelectorAll('.md-select__link'))"
-            ".map((a) => [a.hreflang, a.href])"
-        ):
-            hreflang, href = link
-            target = next(lang for lang in languages if lang.hreflang == hreflang)
-            expected = language_home(site_url, target) + rest
-            if href != expected:
-                switcher_problems.append(f"{url}: {hreflang} -> {href}, expected {expected}")
+        if path in pages[:2]:
+            switcher_problems += _switcher_problems(page, path, language, languages, site_url)
     assert csp_violations == [], "Content-Security-Policy violations:\n" + "\n".join(csp_violations)
     assert problems == [], "axe violations:\n" + "\n".join(problems)
     assert switcher_problems == [], "\n".join(switcher_problems)
     assert tab.external == [], "requests to other hosts:\n" + "\n".join(tab.external)
     assert tab.console_errors == [], "\n".join(tab.console_errors)
+
+
+def _switcher_problems(page, path, language, languages, site_url) -> list[str]:
+    """The language button leads to the list, whose links keep the reader on this page."""
+    page.locator(".md-header__option a.md-header__button").click()
+    page.wait_for_url("**/languages/?p=*")
+    rest = path[len(language.url_prefix) :]
+    problems = []
+    found = page.evaluate(
+        "Array.from(document.querySelectorAll('[data-nyf-language-list] a'))"
+        ".map((a) => [a.hreflang, a.lang, a.href])"
+    )
+    if [hreflang for hreflang, _, _ in found] != [lang.hreflang for lang in languages]:
+        problems.append(f"{path}: the languages page lists {found}")
+    for hreflang, lang, href in found:
+        target = next(lang for lang in languages if lang.hreflang == hreflang)
+        expected = language_home(site_url, target) + rest
+        if href != expected or lang != hreflang:
+            problems.append(f"{path}: {hreflang} ({lang}) -> {href}, expected {expected}")
+    return problems
 
 
 def test_not_found_page_passes_axe_in_every_language(open_tab, site_url, languages):
@@ -127,17 +138,18 @@ def test_not_found_page_passes_axe_in_every_language(open_tab, site_url, languag
 
 
 def test_language_switcher_goes_to_the_same_page(open_tab, registry, other_code):
-    """Click through the switcher as a reader does: English home -> the other home."""
+    """Click through as a reader does: English help-now -> the list -> the other help-now."""
     target = registry.get(other_code)
     tab = open_tab()
     page = tab.page
-    page.goto(language_home(tab.site_url, registry.default))
-    page.locator(".md-select .md-header__button").hover()
-    page.locator(f".md-select__link[hreflang='{target.hreflang}']").click()
-    page.wait_for_url(language_home(tab.site_url, target))
+    page.goto(language_home(tab.site_url, registry.default) + "help-now/")
+    page.locator(".md-header__option a.md-header__button").click()
+    page.locator(f"[data-nyf-language-list] a[hreflang='{target.hreflang}']").click()
+    page.wait_for_url(language_home(tab.site_url, target) + "help-now/")
     assert page.locator("html").get_attribute("lang") == target.hreflang
     assert page.locator("html").get_attribute("dir") == target.dir
-    # ... and back again, from the translated home to the English one.
-    page.locator(".md-select .md-header__button").hover()
-    page.locator(f".md-select__link[hreflang='{registry.default.hreflang}']").click()
-    page.wait_for_url(language_home(tab.site_url, registry.default))
+    # ... and back again, from the translated page to the English one.
+    page.locator(".md-header__option a.md-header__button").click()
+    page.locator(f"[data-nyf-language-list] a[hreflang='{registry.default.hreflang}']").click()
+    page.wait_for_url(language_home(tab.site_url, registry.default) + "help-now/")
+    assert tab.console_errors == [], "\n".join(tab.console_errors)
