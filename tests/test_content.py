@@ -116,6 +116,7 @@ def _page(text: str, file: str = "x.md") -> cr.Page:
         ("---\ntitle: ''\ndescription: D\n---\n\n# Title\n\nText.\n", "front-matter"),
         # description too long for search results
         ("---\ntitle: T\ndescription: " + "x" * 170 + "\n---\n\n# T\n\nText.\n", "front-matter"),
+        ("---\ntitle: T\ndescription: " + "x" * 161 + "\n---\n\n# T\n\nText.\n", "front-matter"),
         # broken YAML in front matter
         ("---\ntitle: [T\ndescription: D\n---\n\n# T\n\nText.\n", "front-matter"),
         # two H1s
@@ -153,6 +154,8 @@ def test_each_page_rule_fires(text, rule):
     [
         # possessives are not contractions
         GOOD_FRONT + "# T\n\nThe helpline's number and Europol's advice.\n",
+        # a description of 160 characters is "at most 160", as the PO note says
+        "---\ntitle: T\ndescription: " + "x" * 160 + "\n---\n\n# T\n\nText.\n",
         # word boundaries: 'pornographic' is banned, 'anusual' would not be a word
         # we use, but 'canus' must not match 'anus'
         GOOD_FRONT + "# T\n\nThe canus example and a panorama.\n",

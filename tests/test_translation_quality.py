@@ -303,6 +303,11 @@ def test_stem(word: str, expected: str):
     assert tq.stem(word) == expected
 
 
+def test_turkish_capital_dotted_i_is_one_word():
+    assert tq._words("İnternet ihbar hattı") == ["internet", "ihbar", "hattı"]
+    assert tq._words("ÇOCUK") == ["çocuk"]
+
+
 def test_term_matching_helpers():
     assert tq.alternatives("a, b (c) / d; e") == ["a", "b", "c", "d", "e"]
     term = TERMS[2]

@@ -14,6 +14,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from nyf.translation_check import phone_numbers
+
 #: Markdown links and images: [text](target) / ![alt](target); autolinks <https://...>.
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _AUTOLINK = re.compile(r"<((?:https?|mailto|tel):[^>\s]+)>")
@@ -25,7 +27,6 @@ ALLOWED_TAGS = frozenset({"<bdi>", "</bdi>"})
 _ATTR_LIST = re.compile(r"\{:?[ \t]*[#.][^}\n]*\}")
 _PLACEHOLDER = re.compile(r"\{\d+\}")
 #: 6+ digits with spaces, dots, dashes or slashes between: a phone number.
-_PHONE = re.compile(r"(?<![\w])\+?\d(?:[ .\-/\u00a0]?\d){5,}(?![\w])")
 #: What starts a Markdown block other than a paragraph.
 _BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s|>|[-*+]\s|\d+[.)]\s|\||:\s|!!!|\?\?\?|```|~~~)")
 _PLAIN_MARKS = re.compile(r"<|>|\[|\]|`|\*\*|__|\{|\}")
@@ -45,10 +46,6 @@ class UnitProblem:
 
 def _links(text: str) -> Counter[str]:
     return Counter(_LINK.findall(text) + _AUTOLINK.findall(text) + _BARE_URL.findall(text))
-
-
-def _phones(text: str) -> Counter[str]:
-    return Counter(re.sub(r"\D", "", match) for match in _PHONE.findall(text))
 
 
 def _diff(name: str, source: Counter[str], target: Counter[str]) -> str | None:
@@ -88,7 +85,7 @@ def check_unit(msgid: str, msgstr: str, kind: str = "body") -> list[str]:
         problems.append(
             f"adds markup {added}; a translation is text (keep only the English's markup)"
         )
-    for name, pick in (("links to", _links), ("phone numbers", _phones)):
+    for name, pick in (("links to", _links), ("phone numbers", phone_numbers)):
         found = _diff(name, pick(msgid), pick(msgstr))
         if found:
             problems.append(f"{found}; keep exactly the English's links and numbers")

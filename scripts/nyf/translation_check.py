@@ -32,7 +32,9 @@ BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "blo
               "pre", "dt", "dd", "details"}  # fmt: skip
 _SAFE_SCHEMES = {"", "http", "https", "mailto", "tel", "sms"}
 #: A run of 6+ digits (spaces, dots and dashes allowed between): a phone number.
-_PHONE = re.compile(r"(?<![\w])\+?\d(?:[ .\-/]?\d){5,}(?![\w])")
+#: A phone number: six digits or more, grouped by spaces (no-break ones too),
+#: dots, hyphens or slashes. One pattern for the page and the PO unit checks.
+_PHONE = re.compile(r"(?<![\w])\+?\d(?:[ .\-/\u00a0]?\d){5,}(?![\w])")
 
 
 @dataclass
@@ -100,6 +102,7 @@ def explicit_ids(body: str) -> list[str]:
 
 
 def phone_numbers(text: str) -> Counter[str]:
+    """Each phone number in ``text`` as its digits, counted."""
     return Counter(re.sub(r"\D", "", match) for match in _PHONE.findall(text))
 
 

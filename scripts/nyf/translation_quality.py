@@ -465,8 +465,13 @@ _ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
 
 
 def _words(text: str) -> list[str]:
-    """The words of ``text``, case-folded, without Arabic vowel marks."""
-    text = _ARABIC_MARKS.sub("", unicodedata.normalize("NFC", text).casefold())
+    """The words of ``text``, case-folded, without Arabic vowel marks.
+
+    Turkish capital İ case-folds to i and a combining dot, which would split
+    the word: the dot goes, so "İnternet" matches "internet".
+    """
+    text = unicodedata.normalize("NFC", text).casefold().replace("i\u0307", "i")
+    text = _ARABIC_MARKS.sub("", text)
     return re.findall(r"[^\W\d_]+", text)
 
 
