@@ -21,7 +21,7 @@ import copy
 import html
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -436,3 +436,58 @@ def leaflet_html(
     )
     title = f"{page.title} – {site_name}"
     return _document(hreflang, direction, title, body, page_url)
+
+
+# ------------------------------------------------- links from the pages ----
+
+Gettext = Callable[[str], str]
+
+
+def paper_name(_: Gettext, paper: str) -> str:
+    if paper == "letter":
+        # Translators: the US paper size, in links to a PDF (the other link says A4).
+        return _("US Letter")
+    return paper.upper()
+
+
+def _links(_: Gettext, jobs: Iterable[Job], relative: Callable[[str], str]) -> str:
+    links = []
+    for job in jobs:
+        name = _e(paper_name(_, job.paper))
+        links.append(f'<a href="{_e(relative(job.url))}" type="application/pdf">{name}</a>')
+    return " · ".join(links)
+
+
+def lesson_links(
+    _: Gettext, lang: str, lesson: str, relative: Callable[[str], str], helplines_url: str
+) -> str:
+    """The line atop a lesson plan: its pack as PDF, and where the country packs are."""
+    jobs = plan([lang], [], [lesson], kinds=["lesson"])
+    # Translators: on a lesson plan, before the links to the lesson as a PDF, in A4 and US Letter.
+    label = _("Lesson pack (PDF):")
+    # Translators: on a lesson plan: link to the helpline pages, where each country's page offers
+    # the lesson pack with that country's helplines.
+    country = _("With the helplines of your country")
+    return (
+        f'<p class="nyf-print-links nyf-no-print">{_e(label)} {_links(_, jobs, relative)}'
+        f' · <a href="{_e(helplines_url)}">{_e(country)}</a></p>'
+    )
+
+
+def country_links(
+    _: Gettext, lang: str, country: str, lessons: Sequence[str], relative: Callable[[str], str]
+) -> str:
+    """The list atop a country's helpline page: its poster and lesson packs as PDF."""
+    # Translators: on a country's helpline page, before the links to a poster of its helplines
+    # (PDF, A4 and A3).
+    poster = _("Poster (PDF):")
+    items = [f"{_e(poster)} {_links(_, plan([lang], [country], [], ['poster']), relative)}"]
+    for lesson in lessons:
+        ages = lesson.removeprefix("ages-").replace("-", "–")
+        # Translators: on a country's helpline page, before the links to a lesson plan with these
+        # helplines (PDF, A4 and US Letter). {ages} is an age range such as 9–12.
+        label = _("Lesson pack, ages {ages} (PDF):").format(ages=ages)
+        jobs = plan([lang], [country], [lesson], ["lesson-country"])
+        items.append(f"{_e(label)} {_links(_, jobs, relative)}")
+    rows = "".join(f"<li>{item}</li>" for item in items)
+    return f'<ul class="nyf-print-links nyf-no-print">{rows}</ul>'
