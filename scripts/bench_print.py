@@ -11,7 +11,6 @@ asserted: compare the figures between changes.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 import time

@@ -16,9 +16,11 @@ import shutil
 from pathlib import Path
 
 import print_pdfs
+import published_urls
 import pytest
 from nyf import printing
 from nyf.languages import load_registry
+from nyf.linkcheck import SiteLanguage, check_site
 from nyf.printer import Context, print_jobs
 
 pypdf = pytest.importorskip("pypdf")
@@ -251,3 +253,58 @@ def test_every_pdf_of_the_sample(printed):
     assert not problems, "\n".join(problems)
     kinds = {(p.job.kind, p.job.paper) for p in done}
     assert kinds == {(kind, paper) for kind in printing.KINDS for paper in printing.PAPERS[kind]}
+
+
+# ------------------------------------------- published PDFs and links ----
+
+
+def test_a_published_pdf_must_stay_listed(listed_site, tmp_path):
+    rule = tmp_path / "published-pdfs.yml"
+    rule.write_text("languages: [en, cs]\ncountries: [CZ]\nlessons: []\n", encoding="utf-8")
+    problems = published_urls.check_pdfs(listed_site, rule)
+    assert len(problems) == 4  # cs: 2 leaflets, 2 posters
+    assert problems[0] == (
+        f"{rule}: /print/cs/help-now-a4.pdf is no longer in print/pdfs.json; a published PDF "
+        "keeps being printed (keep its language, country and lesson)"
+    )
+
+
+def test_add_records_the_site_s_pdfs_by_rule(listed_site, tmp_path):
+    rule = tmp_path / "published-pdfs.yml"
+    rule.write_text("languages: [cs]\ncountries: []\nlessons: []\n", encoding="utf-8")
+    added = published_urls.add_pdfs(listed_site, rule)
+    assert "languages: ar" in added and "countries: GB" in added
+    assert published_urls.read_pdf_rule(rule) == {
+        "languages": ["ar", "cs", "en"],
+        "countries": ["CZ", "GB"],
+        "lessons": ["ages-9-12"],
+    }
+    # cs is no longer published: its PDFs are missing from the site's list.
+    assert (
+        len(published_urls.check_pdfs(listed_site, rule)) == 2 + 2 * 2 + 2 + 2 * 2
+    )  # leaflets, posters, packs, country packs
+
+
+def test_the_committed_rule_holds_in_the_built_site(site_dir):
+    assert published_urls.check_pdfs(site_dir, published_urls.PDF_RULE_FILE) == []
+
+
+def test_links_to_listed_pdfs_are_good_and_others_broken(listed_site):
+    page = (
+        '<!doctype html><html lang="en"><head><title>x</title></head><body>'
+        '<a href="print/en/help-now-a4.pdf">ok</a> <a href="print/en/help-now-a5.pdf">no</a>'
+        "</body></html>"
+    )
+    (listed_site / "index.html").write_text(page, encoding="utf-8")
+    report = check_site(listed_site, "https://example.org/", [SiteLanguage("en", "en", "")])
+    broken = [p.message for p in report.problems if "pdf" in p.message]
+    assert broken == ["link print/en/help-now-a5.pdf: print/en/help-now-a5.pdf does not exist"]
+
+
+def test_lesson_and_helpline_pages_link_their_pdfs(site_dir):
+    lesson = (site_dir / "ar" / "schools" / "lessons" / LESSON / "index.html").read_text("utf-8")
+    assert f'href="../../../../print/ar/lesson-{LESSON}-a4.pdf"' in lesson
+    assert f'href="../../../../print/ar/lesson-{LESSON}-letter.pdf"' in lesson
+    country = (site_dir / "helplines" / COUNTRY.lower() / "index.html").read_text("utf-8")
+    assert 'href="../../print/en/poster-cz-a3.pdf"' in country
+    assert f'href="../../print/en/lesson-{LESSON}-cz-letter.pdf"' in country
