@@ -1,7 +1,7 @@
 """How long `make print` takes, and how big its PDFs are: in total and per kind.
 
 Usage: python scripts/bench_print.py [SITE_DIR] [--lang CODE ...] [--country CC ...]
-                                     [--kind KIND ...] [--out DIR]
+                                     [--kind KIND ...] [--out DIR] [--workers N]
 
 Prints the PDFs of SITE_DIR/print/pdfs.json (all, or those chosen as with
 scripts/print_pdfs.py) into DIR (default: a temporary folder, removed after)
@@ -18,7 +18,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import print_pdfs
-from nyf.printer import print_jobs
+from nyf.printer import print_parallel
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="nyf-print-") as temporary:
         out = args.out or Path(temporary)
         start = time.perf_counter()
-        printed = print_jobs(context, out, jobs)
+        printed = print_parallel(context, out, jobs, args.workers, quiet=True)
         total = time.perf_counter() - start
     kinds: dict[str, list] = defaultdict(list)
     for item in printed:
@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     languages = len({i.job.lang for i in printed})
     print(
         f"{'total':<16}{len(printed):>7}{total:>10.1f}{total / max(len(printed), 1):>8.2f}"
-        f"{size:>8.1f}   ({languages} languages, Chromium started once)"
+        f"{size:>8.1f}   ({languages} languages, {args.workers} Chromium(s) side by side)"
     )
     return 0
 

@@ -1,7 +1,7 @@
 """Print the site's PDFs: help-now leaflets, posters and lesson packs (`make print`).
 
 Usage: python scripts/print_pdfs.py [SITE_DIR] [--out DIR] [--lang CODE ...]
-                                    [--country CC ...] [--kind KIND ...]
+                                    [--country CC ...] [--kind KIND ...] [--workers N]
 
 Reads SITE_DIR/print/pdfs.json (written by `make build`: every PDF the site
 publishes) and prints them, or those of some languages, countries or kinds,
@@ -17,13 +17,14 @@ country or kind; no built site).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
 
 from nyf import printing
 from nyf.languages import load_registry
-from nyf.printer import Context, print_jobs
+from nyf.printer import Context, print_parallel
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -40,6 +41,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--country", action="append", help="country code(s), e.g. CZ")
     parser.add_argument("--kind", action="append", help=", ".join(printing.KINDS))
     parser.add_argument("--quiet", action="store_true", help="no line per PDF")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=min(os.cpu_count() or 1, 4),
+        help="Chromiums printing side by side (default: the CPUs, at most 4)",
+    )
     return parser.parse_args(argv)
 
 
@@ -84,13 +91,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     out = args.out or args.site / printing.PRINT_DIR
     start = time.perf_counter()
-
-    def progress(done) -> None:
-        if not args.quiet:
-            print(f"{done.path}  {done.size // 1024} KB  {done.seconds:.2f} s", flush=True)
-
     try:
-        printed = print_jobs(context, out, jobs, progress)
+        printed = print_parallel(context, out, jobs, args.workers, args.quiet)
     except (OSError, ValueError) as error:
         print(f"print_pdfs: printing failed: {error}", file=sys.stderr)
         return 1

@@ -228,3 +228,29 @@ def print_jobs(
         finally:
             browser.close()
     return done
+
+
+def _print_chunk(ctx: Context, out_dir: Path, jobs: list[printing.Job], quiet: bool):
+    def say(done: Printed) -> None:
+        if not quiet:
+            print(f"{done.path}  {done.size // 1024} KB  {done.seconds:.2f} s", flush=True)
+
+    return print_jobs(ctx, out_dir, jobs, say)
+
+
+def print_parallel(
+    ctx: Context, out_dir: Path, jobs: list[printing.Job], workers: int, quiet: bool = False
+) -> list[Printed]:
+    """Print ``jobs`` with ``workers`` Chromiums side by side (one process each)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = max(1, min(workers, len(jobs)))
+    if workers == 1:
+        return _print_chunk(ctx, out_dir, jobs, quiet)
+    chunks = [jobs[index::workers] for index in range(workers)]
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=spawn) as pool:
+        count = len(chunks)
+        results = pool.map(_print_chunk, [ctx] * count, [out_dir] * count, chunks, [quiet] * count)
+        return [printed for chunk in results for printed in chunk]
