@@ -11,8 +11,10 @@ that URL. Bad input to scripts/print_pdfs.py fails with a clear message.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import print_pdfs
@@ -308,3 +310,29 @@ def test_lesson_and_helpline_pages_link_their_pdfs(site_dir):
     country = (site_dir / "helplines" / COUNTRY.lower() / "index.html").read_text("utf-8")
     assert 'href="../../print/en/poster-cz-a3.pdf"' in country
     assert f'href="../../print/en/lesson-{LESSON}-cz-letter.pdf"' in country
+
+
+@pytest.mark.parametrize(
+    ("variables", "expected"),
+    [
+        ([], "scripts/print_pdfs.py site"),
+        (["LANG=xx"], 'scripts/print_pdfs.py site --lang "xx"'),
+        (["LANG=en ar", "COUNTRY=cz"], 'scripts/print_pdfs.py site --lang "en ar" --country "cz"'),
+        (["KIND=poster"], 'scripts/print_pdfs.py site   --kind "poster"'),
+    ],
+)
+def test_make_print_passes_the_choice_on(variables, expected):
+    """LANG only from the command line: the environment's LANG is the shell's locale."""
+    root = Path(__file__).resolve().parents[1]
+    result = subprocess.run(
+        ["make", "-n", "print", *variables],
+        cwd=root,
+        env={**os.environ, "LANG": "C.UTF-8"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    line = next(x for x in result.stdout.splitlines() if "print_pdfs.py" in x)
+    assert line.endswith(expected) or line.rstrip().endswith(expected.rstrip())
+    if not variables:
+        assert "--lang" not in line
