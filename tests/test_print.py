@@ -23,7 +23,7 @@ import pytest
 from nyf import printing
 from nyf.languages import load_registry
 from nyf.linkcheck import SiteLanguage, check_site
-from nyf.printer import Context, print_jobs
+from nyf.printer import Context, print_parallel
 
 pypdf = pytest.importorskip("pypdf")
 pdfium = pytest.importorskip("pypdfium2")
@@ -147,7 +147,7 @@ def printed(site_dir, tmp_path_factory):
         languages=BY_CODE,
     )
     out = tmp_path_factory.mktemp("print")
-    done = print_jobs(context, out, _sample(listing))
+    done = print_parallel(context, out, _sample(listing), workers=1, quiet=True)
     yield context, done
     shutil.rmtree(out, ignore_errors=True)
 
