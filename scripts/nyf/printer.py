@@ -13,6 +13,8 @@ points to the published site, never to the local server.
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -190,6 +192,28 @@ def _lesson(page, ctx: Context, job: printing.Job, local: str) -> bytes:
     return page.pdf(**_pdf_options(job.paper))
 
 
+def compact(path: Path) -> None:
+    """Pack the PDF's objects into compressed streams with qpdf (about half the size).
+
+    The tags (a structure element per paragraph, cell and link) are most of a
+    lesson pack's bytes as Chromium writes them; qpdf keeps them, and the
+    language, title and outline, and only changes how they are stored.
+    Without qpdf (scripts/install_print_tools.sh installs it) the PDF stays as printed.
+    """
+    qpdf = shutil.which("qpdf")
+    if qpdf is None:
+        return
+    result = subprocess.run(
+        [qpdf, "--object-streams=generate", "--recompress-flate", "--compression-level=9",
+         "--replace-input", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )  # fmt: skip
+    if result.returncode not in (0, 3):  # 3: done, with warnings
+        raise OSError(f"qpdf could not compact {path}: {result.stderr.strip()}")
+
+
 def print_jobs(
     ctx: Context,
     out_dir: Path,
@@ -221,7 +245,8 @@ def print_jobs(
                 path = out_dir / job.lang / job.name
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(pdf)
-                printed = Printed(job, path, time.perf_counter() - start, len(pdf))
+                compact(path)
+                printed = Printed(job, path, time.perf_counter() - start, path.stat().st_size)
                 done.append(printed)
                 if progress:
                     progress(printed)
