@@ -5,14 +5,22 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 STAMP := $(VENV)/.installed-build
 DEV_STAMP := $(VENV)/.installed-dev
+PRINT_STAMP := $(VENV)/.installed-print
+# make print LANG=ar COUNTRY=cz KIND=poster: LANG only when given on the
+# command line (the environment's LANG is the shell's locale, not a choice).
+PRINT_LANG := $(if $(filter command line,$(origin LANG)),$(LANG))
+PRINT_ARGS := $(if $(PRINT_LANG),--lang "$(PRINT_LANG)") $(if $(COUNTRY),--country "$(COUNTRY)") \
+	$(if $(KIND),--kind "$(KIND)")
 
-.PHONY: help setup build serve test catalogs-extract catalogs-update catalogs-check \
+.PHONY: help setup build serve print test catalogs-extract catalogs-update catalogs-check \
 	add-language translation-status translation-quality translations-update translations-tmx clean
 
 help:
 	@echo "make build   set up and build the site into site/ (strict)"
 	@echo "make serve   set up and serve a live preview on http://127.0.0.1:8000"
 	@echo "make test    set up and run every test (browser tests included)"
+	@echo "make print   the PDFs (leaflets, posters, lesson packs) into site/print/"
+	@echo "             LANG=ar COUNTRY=cz KIND=poster for some of them"
 	@echo "make catalogs-extract / catalogs-update / catalogs-check"
 	@echo "make add-language CODE=ga   scaffold a new language"
 	@echo "make translation-status     units translated, fuzzy, missing, reviewed"
@@ -27,7 +35,11 @@ $(STAMP): requirements/build.txt pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-$(DEV_STAMP): $(STAMP) requirements/dev.txt
+$(PRINT_STAMP): $(STAMP) requirements/print.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements/print.txt
+	touch $(PRINT_STAMP)
+
+$(DEV_STAMP): $(STAMP) requirements/dev.txt requirements/print.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements/dev.txt
 	touch $(DEV_STAMP)
 
@@ -35,6 +47,12 @@ setup: $(DEV_STAMP)
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
+
+# Builds the site first if site/ has not been built (make build print: both).
+print: $(PRINT_STAMP)
+	scripts/install_print_tools.sh
+	test -f site/print/pdfs.json || $(BIN)/mkdocs build --strict
+	$(BIN)/python scripts/print_pdfs.py site $(PRINT_ARGS)
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000

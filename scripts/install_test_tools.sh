@@ -6,8 +6,11 @@
 # .cache/vnu/, and nginx (tests/test_nginx.py starts its own on 127.0.0.1;
 # the system's nginx service is left stopped and disabled).
 # Usage: scripts/install_test_tools.sh   (needs root or sudo for apt-get)
+# What printing needs (chromium, the Noto fonts, qpdf) comes from
+# scripts/install_print_tools.sh: tests/test_print.py prints a sample.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+scripts/install_print_tools.sh
 VNU_VERSION=26.9.27
 VNU_DIR=.cache/vnu
 

@@ -8,6 +8,12 @@ folder with an index.html: a page or a redirect page). A page that moved
 needs a redirect in data/redirects.yml. ``add`` appends the site's new URLs
 to the list after a release (it never removes one).
 
+The PDFs of `make print` (thousands: a poster per country and language...)
+are recorded by a rule rather than one by one: data/published-pdfs.yml lists
+the languages, countries and lessons they have been published for, and every
+PDF that nyf.printing.plan() names for them must stay in the site's
+print/pdfs.json (the list the build writes). ``add`` merges the site's.
+
 The list holds one URL per line, relative to the site root and starting with
 / (/cs/help-now/), sorted; lines starting with # are comments.
 
@@ -22,10 +28,21 @@ import re
 import sys
 from pathlib import Path
 
-from nyf.yamlfile import DataError, decode_text
+import yaml
+from nyf import printing
+from nyf.yamlfile import DataError, decode_text, load_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 LIST_FILE = ROOT / "data" / "published-urls.txt"
+PDF_RULE_FILE = ROOT / "data" / "published-pdfs.yml"
+PDF_RULE_FIELDS = ("languages", "countries", "lessons")
+PDF_HEADER = """\
+# The PDFs of `make print` published so far, recorded by a rule: every PDF that
+# nyf.printing.plan() names for these languages, countries and lessons
+# (/print/<lang>/poster-<cc>-a4.pdf...) must stay in the site's print/pdfs.json.
+# Listed one by one they would be thousands of lines. Never delete an entry.
+# After a release: python scripts/published_urls.py add site
+"""
 #: Pages that are not addresses anyone links to.
 NOT_PUBLISHED = {"404.html"}
 #: A listed URL: a path from the site root, of URL-safe segments, ending in /
@@ -107,6 +124,59 @@ def add(site_dir: Path, list_file: Path) -> list[str]:
     return added
 
 
+def read_pdf_rule(path: Path) -> dict[str, list[str]]:
+    """The languages, countries and lessons of data/published-pdfs.yml (empty if missing)."""
+    if not path.is_file():
+        return {name: [] for name in PDF_RULE_FIELDS}
+    data = load_yaml(path, _display(path)).data or {}
+    rule = {}
+    for name in PDF_RULE_FIELDS:
+        values = data.get(name, [])
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            raise DataError(_display(path), None, name, "expected a list of codes")
+        rule[name] = values
+    return rule
+
+
+def check_pdfs(site_dir: Path, rule_file: Path) -> list[str]:
+    """One message per published PDF that the site no longer lists in print/pdfs.json."""
+    rule = read_pdf_rule(rule_file)
+    try:
+        jobs = printing.plan(rule["languages"], rule["countries"], rule["lessons"])
+    except ValueError as error:
+        return [f"{_display(rule_file)}: {error}"]
+    if not jobs:
+        return []
+    try:
+        listed = set(printing.read_pdf_list(site_dir)["pdfs"])
+    except FileNotFoundError as error:
+        return [str(error)]
+    display = _display(rule_file)
+    return [
+        f"{display}: {job.url} is no longer in print/pdfs.json; a published PDF keeps "
+        "being printed (keep its language, country and lesson)"
+        for job in jobs
+        if job.url not in listed
+    ]
+
+
+def add_pdfs(site_dir: Path, rule_file: Path) -> list[str]:
+    """Merge the site's languages, countries and lessons into the rule; return what is new."""
+    rule = read_pdf_rule(rule_file)
+    try:
+        listing = printing.read_pdf_list(site_dir)
+    except FileNotFoundError:
+        return []
+    added = []
+    for name in PDF_RULE_FIELDS:
+        new = [v for v in listing[name] if v not in rule[name]]
+        added += [f"{name}: {v}" for v in new]
+        rule[name] = sorted(set(rule[name]) | set(new))
+    body = yaml.safe_dump(rule, allow_unicode=True, default_flow_style=None, width=80)
+    rule_file.write_text(PDF_HEADER + body, encoding="utf-8")
+    return added
+
+
 def _display(path: Path) -> str:
     try:
         return str(path.resolve().relative_to(ROOT))
@@ -119,13 +189,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("command", choices=["check", "add"])
     parser.add_argument("site_dir", type=Path)
     parser.add_argument("--list", type=Path, default=LIST_FILE, help="the published URL list")
+    parser.add_argument(
+        "--pdfs", type=Path, default=PDF_RULE_FILE, help="the rule of the published PDFs"
+    )
     args = parser.parse_args(argv)
     if not (args.site_dir / "index.html").is_file():
         print(f"{args.site_dir}: not a built site (no index.html)", file=sys.stderr)
         return 2
     if args.command == "add":
         try:
-            added = add(args.site_dir, args.list)
+            added = add(args.site_dir, args.list) + add_pdfs(args.site_dir, args.pdfs)
         except DataError as error:
             print(error, file=sys.stderr)
             return 1
@@ -142,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
                 "file not found; expected the list "
                 "of published URLs (create it with: published_urls.py add SITE)",
             )
-        problems = check(args.site_dir, args.list)
+        problems = check(args.site_dir, args.list) + check_pdfs(args.site_dir, args.pdfs)
         count = len(read_list(args.list))
         if not count:
             raise DataError(

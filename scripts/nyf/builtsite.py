@@ -21,6 +21,10 @@ every ``Reference`` it makes, with the kind of request it causes:
 
 Each CSS file is read once into its ``url()`` and ``@import`` references. URLs
 resolve the way a static host serves the site (``dir/`` → ``dir/index.html``).
+
+The PDFs that ``print/pdfs.json`` lists (written by the build, printed by a
+separate `make print`) count as files of the site, printed or not: a link to
+a listed PDF is good, a link to any other PDF is broken.
 """
 
 from __future__ import annotations
@@ -337,6 +341,14 @@ def list_files(site_dir: Path) -> set[str]:
     return found
 
 
+def promised_files(site_dir: Path) -> set[str]:
+    """The PDFs that print/pdfs.json lists, as paths relative to ``site_dir``."""
+    listing = site_dir / "print" / "pdfs.json"
+    if not listing.is_file():
+        return set()
+    return {url.lstrip("/") for url in json.loads(listing.read_text("utf-8")).get("pdfs", [])}
+
+
 def parse_pages(site_dir: Path, html_files: Iterable[str]) -> dict[str, Page]:
     """Parse every HTML file once, in parallel when there are many."""
     jobs = [(str(site_dir), path) for path in sorted(html_files)]
@@ -423,7 +435,7 @@ class BuiltSite:
 
 def load_site(site_dir: Path, site_url: str = "/") -> BuiltSite:
     """Read a built site once: every HTML page (in parallel) and every stylesheet."""
-    files = list_files(site_dir)
+    files = list_files(site_dir) | promised_files(site_dir)
     pages = parse_pages(site_dir, (p for p in files if p.endswith(".html")))
     root = str(site_dir)
     stylesheets = {
