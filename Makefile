@@ -4,6 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 STAMP := $(VENV)/.installed-build
+# make build EDITION=editions/cz.yml: build one edition (editions/); none: the
+# international site. The i18n hook reads it from NYF_EDITION.
+EDITION ?=
+ifneq ($(strip $(EDITION)),)
+export NYF_EDITION := $(EDITION)
+endif
 DEV_STAMP := $(VENV)/.installed-dev
 
 .PHONY: help setup build serve test catalogs-extract catalogs-update catalogs-check \
@@ -12,6 +18,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 help:
 	@echo "make build   set up and build the site into site/ (strict)"
 	@echo "make serve   set up and serve a live preview on http://127.0.0.1:8000"
+	@echo "make build EDITION=editions/cz.yml   build one edition (serve takes EDITION= too)"
 	@echo "make test    set up and run every test (browser tests included)"
 	@echo "make catalogs-extract / catalogs-update / catalogs-check"
 	@echo "make add-language CODE=ga   scaffold a new language"

@@ -62,8 +62,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             )
         except DataError as error:
             raise PluginError(str(error)) from None
+        edition = context.edition
+        if edition is not None:
+            # editions/<name>.yml (make build EDITION=...): its address; the rest
+            # (default language, languages, names, quick exits) is in the registry.
+            config.site_url = edition.site_url
         placeholder = [lang.locale for lang in plugin.config.languages]
-        if placeholder != [registry.default.code]:
+        if edition is None and placeholder != [registry.default.code]:
             raise PluginError(
                 "mkdocs.yml: plugins.i18n.languages must name only the default language "
                 f"({registry.default.code}); the other languages come from data/languages.yml"
@@ -75,6 +80,25 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if search is not None:
             search.config.lang = registry.search_languages()
     return config
+
+
+# After mkdocs-static-i18n's on_files (-100). An edition with another language
+# at the root has the English page written into a language's folder where it
+# is not translated (nyf.page_build.STANDIN_KEY): such a page is English, and
+# every rule for a fallback (the notice, lang="en", no hreflang, the canonical
+# English page, "(English)" in search) reads the file's locale.
+@event_priority(-140)
+def on_files(files, config: MkDocsConfig):
+    generated = build_context(config).derived.get("page_translations")
+    if generated is None or not page_build.needs_standins(_registry(config)):
+        return files
+    standins = page_build.standin_sources(generated)
+    source = _registry(config).source.code
+    for file in files:
+        for each in [file, *getattr(file, "alternates", {}).values()]:
+            if getattr(each, "src_uri", None) in standins:
+                each.locale = source
+    return files
 
 
 def on_env(env, config: MkDocsConfig, files):
@@ -93,6 +117,7 @@ def on_env(env, config: MkDocsConfig, files):
     env.globals["nyf_language"] = language
     env.globals["nyf_registry"] = _registry(config)
     env.globals["nyf_not_found"] = not_found
+    env.globals["nyf_edition"] = build_context(config).edition
     return env
 
 
