@@ -54,6 +54,26 @@ COPIES: dict[str, tuple[str, list[tuple[str, str]]]] = {
             )
         ],
     ),
+    "partials/logo.html": (
+        "partials/logo.html",
+        [
+            (
+                "{% if config.theme.logo %}",
+                "{% if nyf_edition and nyf_edition.logo_svg %}\n"
+                "  {{ nyf_edition.logo_svg | safe }}\n"
+                "{% elif config.theme.logo %}",
+            )
+        ],
+    ),
+    "partials/copyright.html": (
+        "partials/copyright.html",
+        [
+            (
+                '<div class="md-copyright">\n',
+                '<div class="md-copyright">\n  {% include "partials/publisher.html" %}\n',
+            )
+        ],
+    ),
 }
 #: Material partials we replace with nothing (inline scripts a strict CSP refuses).
 #: The hash-free text is what their replacement comments say they did.

@@ -30,6 +30,11 @@ def _current(config: MkDocsConfig):
     return _registry(config).get(plugin.current_language or plugin.default_language)
 
 
+def _country(config: MkDocsConfig) -> str | None:
+    edition = build_context(config).edition
+    return edition.default_country if edition is not None else None
+
+
 def _plugin_languages(registry: Registry) -> list[I18nPluginLanguage]:
     languages = []
     for options in registry.i18n_plugin_languages():
@@ -172,13 +177,13 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
 
 @event_priority(-50)
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
-    return site_i18n.set_html_lang_dir(output, _current(config))
+    return site_i18n.set_html_lang_dir(output, _current(config), _country(config))
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name == "404.html":
         language = _current(config)
-        output = site_i18n.set_html_lang_dir(output, language)
+        output = site_i18n.set_html_lang_dir(output, language, _country(config))
         if language.published:
             _not_found_pages[site_i18n.not_found_page(language)] = output
     return output

@@ -141,15 +141,19 @@ class Edition:
     publisher: Publisher | None = None
 
     def colours_css(self) -> str:
-        """The theme colours as CSS custom properties (an extra stylesheet part)."""
+        """The theme colours as CSS custom properties (a part of site.css, after 00-base)."""
         if not self.colours:
             return ""
         primary, accent = self.colours["primary"], self.colours["accent"]
+        r, g, b = (int(accent[i : i + 2], 16) for i in (1, 3, 5))
         return (
-            ":root,[data-md-color-scheme=default]{"
+            ':root,[data-md-color-primary="custom"]{'
             f"--md-primary-fg-color:{primary};--md-primary-fg-color--light:{primary};"
-            f"--md-primary-fg-color--dark:{primary};--md-accent-fg-color:{accent};"
-            f"--md-typeset-a-color:{accent}}}\n"
+            f"--md-primary-fg-color--dark:{primary}}}\n"
+            '[data-md-color-accent="custom"]{'
+            f"--md-accent-fg-color:{accent};"
+            f"--md-accent-fg-color--transparent:rgb({r} {g} {b} / 10%)}}\n"
+            f':root,[data-md-color-scheme="default"]{{--md-typeset-a-color:{accent}}}\n'
         )
 
 

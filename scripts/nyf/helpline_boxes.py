@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from .helpline_pages import Labels, country_name, sorted_country_codes
+from .helpline_pages import Labels, country_first, country_name, sorted_country_codes
 from .helplines import (
     INTERNATIONAL,
     Directory,
@@ -43,11 +43,14 @@ def _e(text: Any) -> str:
     return html.escape(str(text), quote=True)
 
 
-def country_options(directory: Directory, labels: Labels) -> list[dict[str, str]]:
-    """The countries of the chooser, named and sorted the reader's way."""
+def country_options(
+    directory: Directory, labels: Labels, first: str | None = None
+) -> list[dict[str, str]]:
+    """The countries of the chooser, named and sorted the reader's way (``first`` first)."""
     codes = sorted_country_codes(
         (c for c in directory.countries if c != INTERNATIONAL), labels.locale
     )
+    codes = country_first(codes, first)
     return [{"code": code, "name": country_name(code, labels.locale)} for code in codes]
 
 

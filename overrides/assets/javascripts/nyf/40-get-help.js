@@ -19,13 +19,9 @@
 
   // localStorage throws in some private modes and when storage is disabled;
   // the boxes then still work for the current page.
+  // The chosen country, else the edition's default (window.nyfCountry, 00-base.js).
   function readChoice() {
-    try {
-      var code = window.localStorage.getItem(STORAGE_KEY) || "";
-      return CODE.test(code) ? code : "";
-    } catch (error) {
-      return "";
-    }
+    return window.nyfCountry();
   }
 
   function saveChoice(code) {
