@@ -49,16 +49,13 @@ SCHEMA: dict[str, Any] = {
     "properties": {
         "site_url": {"type": "string", "pattern": _HTTPS},
         "default_language": {"type": "string", "pattern": _CODE},
+        # A list of codes, or the word "published" (pattern applies to text only).
         "languages": {
-            "anyOf": [
-                {"const": ALL_PUBLISHED},
-                {
-                    "type": "array",
-                    "minItems": 1,
-                    "uniqueItems": True,
-                    "items": {"type": "string", "pattern": _CODE},
-                },
-            ]
+            "type": ["array", "string"],
+            "pattern": f"^{ALL_PUBLISHED}$",
+            "minItems": 1,
+            "uniqueItems": True,
+            "items": {"type": "string", "pattern": _CODE},
         },
         "default_country": {"type": ["string", "null"], "pattern": r"^[A-Z]{2}$"},
         "site_name": {
@@ -178,7 +175,11 @@ def _schema_message(problem: SchemaProblem) -> str:
     if problem.kind == "required":
         what = _EXPECTED.get(problem.name, "a value")
         return f"missing key {problem.name!r}: write {problem.name}: followed by {what}"
-    if problem.kind == "anyOf" and key == "languages":
+    if (
+        key == "languages"
+        and problem.path == ("languages",)
+        and problem.kind in ("type", "pattern")
+    ):
         return (
             f"found {found}; expected a list of language codes such as [cs, en, uk], "
             f"or {ALL_PUBLISHED} for every published language"
