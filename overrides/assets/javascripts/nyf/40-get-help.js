@@ -164,6 +164,17 @@
       section(result, data.labels.removal, data.removal, data.labels);
       moreLink(result, data, base);
     },
+    report: function (result, data, base) {
+      section(result, data.labels.police, data.police, data.labels);
+      section(result, data.labels.hotline, data.hotline, data.labels);
+      if (data.emergency) result.appendChild(emergency(data));
+      moreLink(result, data, base);
+    },
+    remove: function (result, data, base) {
+      section(result, data.labels.removal, data.removal, data.labels);
+      section(result, data.labels.hotline, data.hotline, data.labels);
+      moreLink(result, data, base);
+    },
   };
 
   function load(base, code) {
