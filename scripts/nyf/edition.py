@@ -444,6 +444,15 @@ def apply_to_registry(registry: Registry, edition: Edition) -> Registry:
     return Registry(tuple(languages))
 
 
+def environment_edition(root: Path, registry: Registry) -> Edition | None:
+    """The edition NYF_EDITION names (for the tools that read a built site), or None."""
+    path = edition_path(root)
+    if path is None:
+        return None
+    countries = {p.stem for p in (root / "data" / "helplines").glob("[A-Z][A-Z].yml")}
+    return load_edition(path, registry, root, countries)
+
+
 __all__ = [
     "ENV_VAR",
     "Edition",

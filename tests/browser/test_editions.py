@@ -57,9 +57,7 @@ def test_czech_edition_reader_who_chose_another_country_gets_the_other_advice(
     assert visible(page) == (False, True)
 
 
-def test_international_site_shows_the_other_advice_until_the_reader_chooses_cz(
-    open_page, site_url
-):
+def test_international_site_shows_the_other_advice_until_the_reader_chooses_cz(open_page, site_url):
     page = open_page(site_url, "help-now/")
     assert visible(page) == (False, True)
     page.locator("#nyf-get-help-country").select_option("CZ")
@@ -79,9 +77,7 @@ def test_country_script_loads_only_on_pages_with_a_block(open_page, site_url):
     assert any("country.js" in (src or "") for src in scripts)
 
 
-def test_czech_edition_report_box_shows_the_czech_police_without_a_choice(
-    open_page, cz_site_url
-):
+def test_czech_edition_report_box_shows_the_czech_police_without_a_choice(open_page, cz_site_url):
     page = open_page(cz_site_url, "help-now/report/")
     box = page.locator("[data-nyf-hl='report']")
     box.locator(".nyf-hl__service").first.wait_for()
