@@ -129,7 +129,10 @@ class Registry:
                 "theme": {"language": lang.material, "direction": lang.dir},
                 **({"site_name": lang.site_name} if lang.site_name else {}),
             }
-            for lang in self.languages
+            # The default first: mkdocs-static-i18n builds it, then the others in this
+            # order, skipping only the one it built last (a default further down the
+            # list would be built twice, and its search index lost).
+            for lang in sorted(self.languages, key=lambda lang: not lang.default)
         ]
 
     def search_languages(self) -> list[str]:
