@@ -4,6 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 STAMP := $(VENV)/.installed-build
+# make build EDITION=editions/cz.yml: build one edition (editions/); none: the
+# international site. The i18n hook reads it from NYF_EDITION.
+EDITION ?=
+ifneq ($(strip $(EDITION)),)
+export NYF_EDITION := $(EDITION)
+endif
 DEV_STAMP := $(VENV)/.installed-dev
 PRINT_STAMP := $(VENV)/.installed-print
 # make print LANG=ar COUNTRY=cz KIND=poster: LANG only when given on the
@@ -18,6 +24,7 @@ PRINT_ARGS := $(if $(PRINT_LANG),--lang "$(PRINT_LANG)") $(if $(COUNTRY),--count
 help:
 	@echo "make build   set up and build the site into site/ (strict)"
 	@echo "make serve   set up and serve a live preview on http://127.0.0.1:8000"
+	@echo "make build EDITION=editions/cz.yml   build one edition (serve takes EDITION= too)"
 	@echo "make test    set up and run every test (browser tests included)"
 	@echo "make print   the PDFs (leaflets, posters, lesson packs) into site/print/"
 	@echo "             LANG=ar COUNTRY=cz KIND=poster for some of them"

@@ -37,7 +37,7 @@ def check(registry: Registry, out=sys.stdout) -> int:
     failed = False
     print(f"{'language':<10} {'done':>6} {'untranslated':>13} {'fuzzy':>6}", file=out)
     for lang in registry.languages:
-        if lang.default:
+        if lang.source:
             continue
         status = catalogs.catalog_status(lang.locale, template)
         note = "" if lang.published else "  (not published)"

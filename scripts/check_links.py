@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 import yaml
-from nyf import linkcheck, urlcache, urlcheck
+from nyf import edition, linkcheck, urlcache, urlcheck
 from nyf.languages import ROOT, load_registry
 from nyf.yamlfile import DataError
 
@@ -33,14 +33,23 @@ _LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def site_url_from(config_file: Path) -> str:
+    registry = load_registry()
+    chosen = edition.environment_edition(ROOT, registry)
+    if chosen is not None:
+        return chosen.site_url
     config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_LenientLoader)
     return (config or {}).get("site_url") or "/"
 
 
 def site_languages() -> list[linkcheck.SiteLanguage]:
+    """The built site's languages: the edition's when NYF_EDITION names one."""
+    registry = load_registry()
+    chosen = edition.environment_edition(ROOT, registry)
+    if chosen is not None:
+        registry = edition.apply_to_registry(registry, chosen)
     return [
         linkcheck.SiteLanguage(lang.code, lang.hreflang, lang.url_prefix)
-        for lang in load_registry().published()
+        for lang in registry.published()
     ]
 
 

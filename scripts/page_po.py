@@ -61,7 +61,7 @@ def _glossary_for(registry: Registry) -> dict[str | None, dict[str, str]]:
 
 
 def _templates(registry: Registry) -> dict[str, Catalog]:
-    default = registry.default.code
+    default = registry.source.code
     glossary = _glossary_for(registry).get(None, {})
     return {
         page: page_po.template(page_po.page_text(DOCS, page, default), page, glossary)
@@ -89,7 +89,7 @@ def update(registry: Registry) -> None:
     glossaries = _glossary_for(registry)
     for page, template in templates.items():
         for lang in registry.languages:
-            if lang.default:
+            if lang.source:
                 continue
             found = page_po.load_page_catalog(ROOT, page, lang.locale)
             catalog = found.catalog if found else page_po.new_po(page, lang.locale)
@@ -117,7 +117,7 @@ def import_page(registry: Registry, code: str, page: str, file: Path) -> None:
     translated = markdown_source.read(file, shown)
     source = markdown_source.parse(translated, shown).checked()
     meta = (source.meta or {}).get("translation") or {}
-    english_now = page_po.page_text(DOCS, page, registry.default.code)
+    english_now = page_po.page_text(DOCS, page, registry.source.code)
     english_then = english_now
     if isinstance(meta, dict) and meta.get("source"):
         english_then = english_at(str(meta["source"]), ROOT) or english_now
@@ -136,7 +136,7 @@ def status(registry: Registry, as_json: bool) -> None:
     generated = generate(ROOT, DOCS, registry)
     report = []
     for lang in registry.languages:
-        if lang.default:
+        if lang.source:
             continue
         pages = generated.for_language(lang.code)
         totals = {"total": 0, "translated": 0, "fuzzy": 0, "missing": 0, "reviewed": 0}
@@ -214,9 +214,9 @@ def tmx(registry: Registry, out: Path) -> None:
              '<header creationtool="nyf page_po.py" creationtoolversion="1" datatype="plaintext" '
              'segtype="paragraph" adminlang="en" srclang="en" o-tmf="PO"/>', "<body>"]  # fmt: skip
     count = 0
-    for page in english_pages(DOCS, registry.default.code):
+    for page in english_pages(DOCS, registry.source.code):
         for lang in registry.languages:
-            if lang.default:
+            if lang.source:
                 continue
             found = page_po.load_page_catalog(ROOT, page, lang.locale)
             for msgid, entry in found.entries.items() if found else []:

@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def read_all(root: Path, registry: Registry, codes: list[str]) -> list[tq.Unit]:
     """The translated units of every page PO file and interface catalog of ``codes``."""
     units: list[tq.Unit] = []
-    pages = english_pages(root / "docs", registry.default.code)
+    pages = english_pages(root / "docs", registry.source.code)
     for code in codes:
         lang = registry.get(code)
         for page in pages:
@@ -61,7 +61,7 @@ def run(root: Path, codes: list[str] | None = None, misses: bool = False, out=No
     out = out or sys.stdout
     started = time.perf_counter()
     registry = load_registry(root / "data" / "languages.yml")
-    chosen = codes or [lang.code for lang in registry.languages if not lang.default]
+    chosen = codes or [lang.code for lang in registry.languages if not lang.source]
     units = read_all(root, registry, chosen)
     read = time.perf_counter() - started
     names = {lang.code: english_name(registry, lang.code) for lang in registry.languages}

@@ -38,6 +38,24 @@ def site_dir(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def cz_site_dir(tmp_path_factory) -> Path:
+    """The Czech edition (editions/cz.yml), built strictly once for the session.
+
+    NYF_BUILT_CZ_SITE names one built already (make build EDITION=editions/cz.yml).
+    """
+    built = os.environ.get("NYF_BUILT_CZ_SITE")
+    if built:
+        return Path(built).resolve()
+    return build_real_site(tmp_path_factory.mktemp("cz-site"), "editions/cz.yml")
+
+
+@pytest.fixture(scope="session")
+def cz_site_url(cz_site_dir):
+    with serve(cz_site_dir) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def site_url(site_dir):
     with serve(site_dir) as url:
         yield url
@@ -58,7 +76,7 @@ def browser():
 #: running the Nu HTML Checker. Tests that do are marked ``slow`` here, so the
 #: marker is consistent without anyone remembering it: `pytest -m "not slow"`
 #: is the quick loop while editing.
-SLOW_FIXTURES = {"site_dir", "site_url", "site", "hostile_site"}
+SLOW_FIXTURES = {"site_dir", "site_url", "site", "hostile_site", "cz_site_dir", "cz_site_url"}
 SLOW_CALLS = ("build_fixture(", "run_mkdocs(", "build_real_site(", "nu_errors(")
 
 

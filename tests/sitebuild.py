@@ -121,8 +121,30 @@ def build_fixture(base: Path, pages: dict[str, str], **kwargs) -> Path:
     return site
 
 
-def build_real_site(site_dir: Path) -> Path:
-    result = run_mkdocs(ROOT / "mkdocs.yml", site_dir)
+def build_real_site(site_dir: Path, edition: str | None = None) -> Path:
+    """The real site, or one edition of it (``editions/cz.yml``), built strictly.
+
+    An edition with another language at the root writes English stand-ins
+    into docs/<code>/ (nyf.page_build); they are put back as the international
+    site has them afterwards, so the working tree is as before.
+    """
+    from nyf.edition import ENV_VAR
+
+    before = os.environ.pop(ENV_VAR, None)
+    if edition:
+        os.environ[ENV_VAR] = edition
+    try:
+        result = run_mkdocs(ROOT / "mkdocs.yml", site_dir)
+    finally:
+        os.environ.pop(ENV_VAR, None)
+        if before is not None:
+            os.environ[ENV_VAR] = before
+        if edition:
+            from nyf import page_build
+            from nyf.languages import load_registry
+
+            registry = load_registry(ROOT / "data" / "languages.yml")
+            page_build.generate_and_write(ROOT, ROOT / "docs", registry)
     if result.returncode != 0:
         raise BuildFailed(result.stdout + result.stderr)
     return site_dir

@@ -429,11 +429,30 @@ def test_boxes_obey_the_content_security_policy(site: Path):
 
 @pytest.mark.parametrize(
     ("kind", "budget"),
-    [("first", 800), ("crisis", 600), ("handout", 800)],
+    [("first", 800), ("crisis", 600), ("handout", 800), ("report", 800), ("remove", 800)],
 )
 def test_boxes_are_small(kind: str, budget: int):
     html = helpline_boxes.render_box(kind, 1, labels(), [], "../helplines/", "../helplines/")
     assert len(html.encode()) < budget, len(html.encode())
+
+
+@pytest.mark.parametrize(
+    ("marker", "title"),
+    [
+        ("<!-- helplines:report -->", "Report it in your country"),
+        ("<!-- helplines:remove -->", "Get images removed in your country"),
+    ],
+)
+def test_report_and_remove_markers_become_their_boxes(marker, title):
+    def render(kind: str, index: int) -> str:
+        return helpline_boxes.render_box(
+            kind, index, labels(), [{"code": "CZ", "name": "Czechia"}], 'x"/', 'x"/'
+        )
+
+    html = helpline_boxes.replace_markers(f"Text.\n\n{marker}\n\nMore.\n", render)
+    assert f">{title}</h2>" in html
+    assert '<option value="CZ">Czechia</option>' in html
+    assert 'data-nyf-hl-src="x&quot;/"' in html  # every value escaped
 
 
 def test_first_screen_box_and_get_help_box_are_named_differently():

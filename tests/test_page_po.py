@@ -373,3 +373,18 @@ def test_crowdin_config_finds_every_language_of_the_registry():
     sources = [entry["source"] for entry in config["files"]]
     assert sources == ["/locales/pages/**/*.pot", "/locales/messages.pot"]
     assert all("%two_letters_code%" in entry["translation"] for entry in config["files"])
+
+
+def test_country_block_variants_are_separate_units_and_keep_their_markers():
+    """Each variant's paragraphs are units of their own; the markers survive translation."""
+    text = (
+        "---\ntitle: T\n---\n\n# Head {#h}\n\n<!-- country: CZ, SK -->\n\nCzech advice.\n\n"
+        "More Czech advice.\n\n<!-- country: other -->\n\nOther advice.\n\n<!-- /country -->\n\n"
+        "After.\n"
+    )
+    units = [u.msgid for u in page_units.page_units(text, "x.md")]
+    assert units == ["T", "Head", "Czech advice.", "More Czech advice.", "Other advice.", "After."]
+    out = page_units.render_page(text, "x.md", lambda s: f"«{s}»", {})
+    for marker in ("<!-- country: CZ, SK -->", "<!-- country: other -->", "<!-- /country -->"):
+        assert f"\n\n{marker}\n\n" in out
+    assert "«Czech advice.»" in out and "«Other advice.»" in out

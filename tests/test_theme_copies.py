@@ -45,6 +45,26 @@ COPIES: dict[str, tuple[str, list[tuple[str, str]]]] = {
             )
         ],
     ),
+    "partials/logo.html": (
+        "partials/logo.html",
+        [
+            (
+                "{% if config.theme.logo %}",
+                "{% if nyf_edition and nyf_edition.logo_svg %}\n"
+                "  {{ nyf_edition.logo_svg | safe }}\n"
+                "{% elif config.theme.logo %}",
+            )
+        ],
+    ),
+    "partials/copyright.html": (
+        "partials/copyright.html",
+        [
+            (
+                '<div class="md-copyright">\n',
+                '<div class="md-copyright">\n  {% include "partials/publisher.html" %}\n',
+            )
+        ],
+    ),
 }
 #: Material partials we replace with our own markup -> Material's markup that
 #: ours (or our script) reproduces, so that Material's styles still apply.

@@ -95,12 +95,20 @@ def on_files(files, config):
     return files
 
 
+def _default_country(config) -> str | None:
+    """The edition's default country (editions/<name>.yml), listed and shown first."""
+    edition = build_context(config).edition
+    return edition.default_country if edition is not None else None
+
+
 def _options(config, labels: helpline_pages.Labels) -> list[dict[str, str]]:
     """The localised country list of the boxes, made once per build and locale."""
     derived = build_context(config).derived
     key = ("country options", str(labels.locale))
     if key not in derived:
-        derived[key] = helpline_boxes.country_options(_directory(config), labels)
+        derived[key] = helpline_boxes.country_options(
+            _directory(config), labels, _default_country(config)
+        )
     return derived[key]  # type: ignore[return-value]
 
 
@@ -109,7 +117,9 @@ def on_page_markdown(markdown, page, config, files):
     if MARKER in markdown:
         # In the reader's language even on an English fallback page: a child looks
         # for their country's name as they know it. lang/dir say so.
-        html = helpline_pages.render_directory(_directory(config), _labels(config, language))
+        html = helpline_pages.render_directory(
+            _directory(config), _labels(config, language), _default_country(config)
+        )
         wrapped = (
             f'<div lang="{language.hreflang}" dir="{language.dir}" markdown>\n\n{html}\n</div>'
         )

@@ -31,6 +31,11 @@ def _current(config: MkDocsConfig):
     return _registry(config).get(plugin.current_language or plugin.default_language)
 
 
+def _country(config: MkDocsConfig) -> str | None:
+    edition = build_context(config).edition
+    return edition.default_country if edition is not None else None
+
+
 def _plugin_languages(registry: Registry) -> list[I18nPluginLanguage]:
     languages = []
     for options in registry.i18n_plugin_languages():
@@ -63,8 +68,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             )
         except DataError as error:
             raise PluginError(str(error)) from None
+        edition = context.edition
+        if edition is not None:
+            # editions/<name>.yml (make build EDITION=...): its address; the rest
+            # (default language, languages, names, quick exits) is in the registry.
+            config.site_url = edition.site_url
         placeholder = [lang.locale for lang in plugin.config.languages]
-        if placeholder != [registry.default.code]:
+        if edition is None and placeholder != [registry.default.code]:
             raise PluginError(
                 "mkdocs.yml: plugins.i18n.languages must name only the default language "
                 f"({registry.default.code}); the other languages come from data/languages.yml"
@@ -94,6 +104,7 @@ def on_env(env, config: MkDocsConfig, files):
     env.globals["nyf_language"] = language
     env.globals["nyf_registry"] = _registry(config)
     env.globals["nyf_not_found"] = not_found
+    env.globals["nyf_edition"] = build_context(config).edition
     return env
 
 
@@ -126,19 +137,35 @@ def on_nav(nav, config: MkDocsConfig, files):
     return nav
 
 
-@event_priority(-150)  # after mkdocs-static-i18n: see nyf/generated_pages.py
+# After mkdocs-static-i18n's on_files (-100), and before the other hooks add
+# their generated pages (-150). Two things:
+# - Each language's languages page, which the language button links to.
+# - An edition with another language at the root has the English page written
+#   into a language's folder where it is not translated (nyf.page_build.STANDIN_KEY):
+#   such a page is English, and every rule for a fallback (the notice, lang="en",
+#   no hreflang, the canonical English page, "(English)" in search) reads the
+#   file's locale.
+@event_priority(-140)
 def on_files(files, config: MkDocsConfig):
-    """Each language's languages page, which the language menu links to and reads."""
     language = _current(config)
     try:
         gettext = build_context(config).translations(language.locale).gettext
     except DataError as error:
         raise PluginError(str(error)) from None
     # Translators: title of the page that lists every language of the site; the
-    # language menu in the header opens this list.
+    # language button in the header leads to it.
     title = gettext("Languages")
     content = site_i18n.languages_page_markdown(_registry(config), config.site_url or "/", title)
     add_generated_page(files, config, site_i18n.LANGUAGES_PAGE, content)
+    generated = build_context(config).derived.get("page_translations")
+    if generated is None or not page_build.needs_standins(_registry(config)):
+        return files
+    standins = page_build.standin_sources(generated)
+    source = _registry(config).source.code
+    for file in files:
+        for each in [file, *getattr(file, "alternates", {}).values()]:
+            if getattr(each, "src_uri", None) in standins:
+                each.locale = source
     return files
 
 
@@ -166,13 +193,13 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
 
 @event_priority(-50)
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
-    return site_i18n.set_html_lang_dir(output, _current(config))
+    return site_i18n.set_html_lang_dir(output, _current(config), _country(config))
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name == "404.html":
         language = _current(config)
-        output = site_i18n.set_html_lang_dir(output, language)
+        output = site_i18n.set_html_lang_dir(output, language, _country(config))
         if language.published:
             _not_found_pages[site_i18n.not_found_page(language)] = output
     return output

@@ -6,9 +6,11 @@ Thin glue over nyf.theme_markup (which says why each step is needed).
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from nyf.build_context import build_context
 from nyf.theme_markup import escaped_title, fix_material_markup, inline_icon, plain_text_errors
 
 
@@ -18,6 +20,10 @@ def on_env(env, config, files):
         if icon:
             env.globals["nyf_favicon"] = icon
             break
+    edition = build_context(config).edition
+    if edition is not None and edition.logo_svg:
+        # An edition's logo is its icon too (checked by nyf.edition.check_svg).
+        env.globals["nyf_favicon"] = "data:image/svg+xml," + quote(edition.logo_svg, safe="=:/'")
     return env
 
 

@@ -38,19 +38,20 @@ def on_pre_build(config) -> None:
 
 @event_priority(-150)  # after mkdocs-static-i18n: see nyf/generated_pages.py
 def on_files(files, config):
-    plugin = config.plugins["i18n"]
     context = build_context(config)
     generated = context.derived.get("page_translations")
     if generated is None:  # a build that did not start in the i18n hook
         generated = page_build.generate(context.root, Path(config.docs_dir), context.registry)
     content = status_page_markdown(Path(config.docs_dir), context.registry, generated)
-    add_generated_page(files, config, STATUS_PAGE, content, [plugin.default_language])
+    add_generated_page(files, config, STATUS_PAGE, content, [context.registry.source.code])
     return files
 
 
 def on_page_context(context, page, config, nav):
     plugin = config.plugins["i18n"]
-    current, default = plugin.current_language, plugin.default_language
+    current = plugin.current_language
+    # The English source folder, whichever language an edition builds at the root.
+    default = build_context(config).registry.source.code
     context["nyf_translation"] = None
     if current == default or getattr(page.file, "locale", default) != current:
         return context  # the English source, or an English fallback

@@ -21,6 +21,7 @@ from pathlib import Path
 from babel.support import NullTranslations
 
 from nyf import catalogs, helplines
+from nyf.edition import Edition, apply_to_registry, edition_path, load_edition
 from nyf.languages import Language, Registry, load_registry
 
 #: The contexts of the builds running in this process, by project root.
@@ -34,6 +35,9 @@ class BuildContext:
     root: Path
     today: dt.date = field(default_factory=dt.date.today)
     _registry: Registry | None = None
+    #: The edition file (NYF_EDITION), or None for the international site as it is.
+    edition_file: Path | None = None
+    _edition: Edition | None = None
     _translations: dict[str, NullTranslations] = field(default_factory=dict)
     _directory: helplines.Directory | None = None
     #: What hooks derive from the data once per build (e.g. country lists).
@@ -49,9 +53,21 @@ class BuildContext:
 
     @property
     def registry(self) -> Registry:
+        """The language registry, as the edition (if any) builds it."""
         if self._registry is None:
-            self._registry = load_registry(self.data_dir / "languages.yml")
+            registry = load_registry(self.data_dir / "languages.yml")
+            if self.edition_file is not None:
+                countries = {p.stem for p in (self.data_dir / "helplines").glob("[A-Z][A-Z].yml")}
+                self._edition = load_edition(self.edition_file, registry, self.root, countries)
+                registry = apply_to_registry(registry, self._edition)
+            self._registry = registry
         return self._registry
+
+    @property
+    def edition(self) -> Edition | None:
+        """The checked edition, or None when the build has none."""
+        self.registry  # noqa: B018 (loads and checks the edition with the registry)
+        return self._edition
 
     def language(self, code: str | None) -> Language:
         """A language of the registry by code; None is the default language."""
@@ -79,7 +95,8 @@ def project_root(config) -> Path:
 
 def start_build(config) -> BuildContext:
     """A fresh context for a run that starts now (every file is read again)."""
-    context = BuildContext(project_root(config))
+    root = project_root(config)
+    context = BuildContext(root, edition_file=edition_path(root))
     _CONTEXTS[context.root] = context
     return context
 

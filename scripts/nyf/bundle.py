@@ -17,6 +17,8 @@ from nyf.cssprune import minify_css
 BUNDLES = {
     "assets/stylesheets/nyf/": "assets/stylesheets/site.css",
     "assets/javascripts/nyf/": "assets/javascripts/site.js",
+    # Only on pages with a country block (hooks/country_blocks.py, main.html).
+    "assets/javascripts/country/": "assets/javascripts/country.js",
 }
 
 

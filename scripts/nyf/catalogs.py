@@ -416,7 +416,7 @@ def extract() -> None:
 
 
 def translated_locales(registry: Registry) -> list[str]:
-    return [lang.locale for lang in registry.languages if not lang.default]
+    return [lang.locale for lang in registry.languages if not lang.source]
 
 
 def update(registry: Registry, locales_dir: Path = LOCALES_DIR) -> None:

@@ -20,6 +20,8 @@ from types import SimpleNamespace
 
 from mkdocs.structure.files import File, Files
 
+from nyf.build_context import build_context
+
 
 def add_generated_page(
     files: Files,
@@ -36,6 +38,8 @@ def add_generated_page(
     plugin = config.plugins["i18n"]
     current = plugin.current_language
     default = plugin.default_language
+    # Pages are written in the source language (English), whichever is at the root.
+    source = build_context(config).registry.source.code
     built = plugin.build_languages
     translated = built if translated_languages is None else translated_languages
 
@@ -43,14 +47,14 @@ def add_generated_page(
         return norm_src_uri if language == default else f"{language}/{norm_src_uri}"
 
     file = File.generated(config, src_for(current), content=content)
-    file.locale = current if current in translated else default
+    file.locale = current if current in translated else source
     file.locale_alternate_of = current
     file.localization = None if current == default else current
     file.norm_src_uri = norm_src_uri
     file.alternates = {}
     for language in built:
         url = file.url if language == current else _url_of(config, src_for(language))
-        locale = language if language in translated else default
+        locale = language if language in translated else source
         file.alternates[language] = SimpleNamespace(url=url, locale=locale)
     files.append(file)
     plugin.i18n_files_per_language.setdefault(current, []).append(file)

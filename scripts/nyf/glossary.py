@@ -30,7 +30,7 @@ def check_terms(doc: YamlDocument, registry: Registry, complete: bool = True) ->
     terms = data["terms"]
     if not isinstance(terms, dict) or not terms:
         return [doc.error(("terms",), f"found {describe(terms)}, expected term: lines")]
-    required = [*SOURCE_FIELDS, *(lang.code for lang in registry.published() if not lang.default)]
+    required = [*SOURCE_FIELDS, *(lang.code for lang in registry.published() if not lang.source)]
     allowed = set(SOURCE_FIELDS) | {lang.code for lang in registry.languages}
     errors = []
     for term, entry in terms.items():

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from .helpline_pages import Labels, country_name, sorted_country_codes
+from .helpline_pages import Labels, country_first, country_name, sorted_country_codes
 from .helplines import (
     INTERNATIONAL,
     Directory,
@@ -31,6 +31,8 @@ MARKERS = {
     "<!-- helplines:first-screen -->": "first",
     "<!-- helplines:crisis -->": "crisis",
     "<!-- helplines:support-handout -->": "handout",
+    "<!-- helplines:report -->": "report",
+    "<!-- helplines:remove -->": "remove",
 }
 _MARKER_LINE = re.compile(
     r"^[ \t]*(" + "|".join(re.escape(m) for m in MARKERS) + r")[ \t]*$", re.MULTILINE
@@ -43,11 +45,14 @@ def _e(text: Any) -> str:
     return html.escape(str(text), quote=True)
 
 
-def country_options(directory: Directory, labels: Labels) -> list[dict[str, str]]:
-    """The countries of the chooser, named and sorted the reader's way."""
+def country_options(
+    directory: Directory, labels: Labels, first: str | None = None
+) -> list[dict[str, str]]:
+    """The countries of the chooser, named and sorted the reader's way (``first`` first)."""
     codes = sorted_country_codes(
         (c for c in directory.countries if c != INTERNATIONAL), labels.locale
     )
+    codes = country_first(codes, first)
     return [{"code": code, "name": country_name(code, labels.locale)} for code in codes]
 
 
@@ -123,6 +128,20 @@ def render_box(
         # JavaScript).
         link = _("Choose your country in the helpline directory and print its page")
         return section("nyf-hl--handout", title, link)
+    if kind in ("report", "remove"):
+        # help-now/report and help-now/remove-images: the chosen country's police, reporting
+        # hotline and removal services (helplines/<cc>.json), only those that apply there.
+        if kind == "report":
+            # Translators: heading of the box on the "report it" page with the police and the
+            # reporting hotline of the reader's country.
+            title = _("Report it in your country")
+        else:
+            # Translators: heading of the box on the "remove images" page with the services that
+            # remove images, and the reporting hotline, for the reader's country.
+            title = _("Get images removed in your country")
+        # Translators: link in the get-help box to the list of helplines of every country.
+        link = _("Helplines in every country")
+        return section(f"nyf-hl--{kind}", title, link)
     raise ValueError(f"unknown helpline box {kind!r}; expected one of {sorted(MARKERS.values())}")
 
 

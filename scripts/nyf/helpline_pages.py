@@ -562,12 +562,21 @@ def render_country_page(country: Country, international: Country | None, labels:
     return "\n".join(body)
 
 
-def render_directory(directory: Directory, labels: Labels) -> str:
-    """HTML that replaces ``<!-- helplines:directory -->``: the countries, then INT."""
+def country_first(codes: list[str], first: str | None) -> list[str]:
+    """``codes`` with ``first`` (an edition's default country) moved to the front."""
+    return [first, *(c for c in codes if c != first)] if first in codes else codes
+
+
+def render_directory(directory: Directory, labels: Labels, first: str | None = None) -> str:
+    """HTML that replaces ``<!-- helplines:directory -->``: the countries, then INT.
+
+    ``first``: the edition's default country, listed before the others.
+    """
     _ = labels.gettext
     codes = sorted_country_codes(
         (c for c in directory.countries if c != INTERNATIONAL), labels.locale
     )
+    codes = country_first(codes, first)
     items = "".join(
         f'<li><a href="{code.lower()}/">{_e(country_name(code, labels.locale))}</a></li>'
         for code in codes

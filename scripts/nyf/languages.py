@@ -20,6 +20,10 @@ ROOT = Path(__file__).resolve().parents[2]
 REGISTRY_FILE = ROOT / "data" / "languages.yml"
 MATERIAL_LANGUAGES_DIR = "partials/languages"
 
+#: The language the pages are written in (docs/en/), whichever language an
+#: edition builds at the site root.
+SOURCE_CODE = "en"
+
 #: Fields of one registry entry, with the type and a hint for the message.
 _FIELDS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "code": (str, "a language code used in URLs, such as cs or pt-BR"),
@@ -76,6 +80,11 @@ class Language:
     site_name: str | None = None
 
     @property
+    def source(self) -> bool:
+        """The source language: pages are written in it (docs/en/), and others fall back to it."""
+        return self.code == SOURCE_CODE
+
+    @property
     def url_prefix(self) -> str:
         """Path of the language's home relative to the site root ('' or 'cs/')."""
         return "" if self.default else f"{self.code}/"
@@ -90,7 +99,13 @@ class Registry:
 
     @property
     def default(self) -> Language:
+        """The language built at the site root (the edition's; English by default)."""
         return next(lang for lang in self.languages if lang.default)
+
+    @property
+    def source(self) -> Language:
+        """The language the pages are written in: always English (docs/en/)."""
+        return next(lang for lang in self.languages if lang.source)
 
     def published(self) -> list[Language]:
         return [lang for lang in self.languages if lang.published]
@@ -114,7 +129,10 @@ class Registry:
                 "theme": {"language": lang.material, "direction": lang.dir},
                 **({"site_name": lang.site_name} if lang.site_name else {}),
             }
-            for lang in self.languages
+            # The default first: mkdocs-static-i18n builds it, then the others in this
+            # order, skipping only the one it built last (a default further down the
+            # list would be built twice, and its search index lost).
+            for lang in sorted(self.languages, key=lambda lang: not lang.default)
         ]
 
     def search_languages(self) -> list[str]:
@@ -225,6 +243,11 @@ def parse_registry(doc: YamlDocument, theme_dirs: list[Path] | None = None) -> R
         raise doc.error(
             ("languages",),
             f"expected exactly one language with 'default: true', found {len(defaults)}",
+        )
+    if not any(lang.source for lang in languages):
+        raise doc.error(
+            ("languages",),
+            f"the source language {SOURCE_CODE!r} (the pages in docs/{SOURCE_CODE}/) is missing",
         )
     if not languages[defaults[0]].published:
         raise doc.error(

@@ -1,6 +1,6 @@
 """Translated pages, generated from the English pages and the PO catalogs.
 
-``docs/<code>/`` (every language but the default) is generated at the start
+``docs/<code>/`` (every language but the source, English) is generated at the start
 of every build and ``mkdocs serve`` rebuild, and ignored by git: nobody edits
 it. For each English page and language:
 
@@ -33,6 +33,11 @@ from nyf.yamlfile import DataError, load_yaml
 THRESHOLDS_FILE = Path("data") / "translation-thresholds.yml"
 #: The front-matter key that marks a page as generated (and names its PO file).
 GENERATED_KEY = "po"
+#: The front-matter key of a stand-in: the English page, written into another
+#: language's folder when an edition builds that language at the site root
+#: (mkdocs-static-i18n falls back only to the root language, and the reader of
+#: an untranslated page must get the English one, not the Czech).
+STANDIN_KEY = "nyf_standin"
 
 
 @dataclass(frozen=True)
@@ -86,6 +91,8 @@ class PageResult:
     threshold: float
     markdown: str | None = None
     po_file: str = ""
+    #: The English page, when the edition needs a stand-in for it (not built).
+    standin: str | None = None
 
     @property
     def built(self) -> bool:
@@ -138,9 +145,27 @@ def _untranslated(language: Language):
     return wrap
 
 
+def standin_markdown(english: str) -> str:
+    """The English page marked as a stand-in (its front matter gets STANDIN_KEY)."""
+    if english.startswith("---\n"):
+        return f"---\n{STANDIN_KEY}: true\n{english[4:]}"
+    return f"---\n{STANDIN_KEY}: true\n---\n{english}"
+
+
+def needs_standins(registry: Registry) -> bool:
+    """An edition builds a language other than English at the root (see STANDIN_KEY)."""
+    return not registry.default.source
+
+
+def is_standin(path: Path) -> bool:
+    head = path.read_text(encoding="utf-8", errors="replace")[:200]
+    return head.startswith(f"---\n{STANDIN_KEY}: true\n")
+
+
 def generate(root: Path, docs_dir: Path, registry: Registry) -> Generated:
     """Every translated page of every language, in memory."""
-    default = registry.default.code
+    default = registry.source.code
+    standins = needs_standins(registry)
     thresholds = load_thresholds(root)
     out = Generated()
     for page in english_pages(docs_dir, default):
@@ -150,12 +175,14 @@ def generate(root: Path, docs_dir: Path, registry: Registry) -> Generated:
         template = page_po.template(text, page)
         source_hash = blob_hash((docs_dir / default / page).read_bytes())
         for language in registry.languages:
-            if language.default:
+            if language.source:
                 continue
             catalog = merged_catalog(root, page, language.locale, template)
             status = page_po.unit_status([u.msgid for u in units], catalog)
             result = PageResult(page, language.code, status, threshold_for(page, thresholds))
             out.results.append(result)
+            if standins and language.published:
+                result.standin = standin_markdown(text)
             if catalog is None:
                 continue
             result.po_file = catalog.file
@@ -177,12 +204,18 @@ def generate(root: Path, docs_dir: Path, registry: Registry) -> Generated:
             result.markdown = page_units.render_page(
                 text, f"docs/{default}/{page}", catalog.lookup, meta, _untranslated(language)
             )
+            result.standin = None
     return out
 
 
 def is_generated(path: Path) -> bool:
     head = path.read_text(encoding="utf-8", errors="replace")[:2000]
-    return f"\n  {GENERATED_KEY}: locales/pages/" in head
+    return f"\n  {GENERATED_KEY}: locales/pages/" in head or is_standin(path)
+
+
+def standin_sources(generated: Generated) -> set[str]:
+    """The ``<code>/<page>`` source paths of the stand-ins (English in another folder)."""
+    return {f"{r.language}/{r.page}" for r in generated.results if r.standin is not None}
 
 
 def write_pages(docs_dir: Path, registry: Registry, generated: Generated) -> None:
@@ -196,10 +229,11 @@ def write_pages(docs_dir: Path, registry: Registry, generated: Generated) -> Non
     """
     wanted: dict[Path, str] = {}
     for result in generated.results:
-        if result.markdown is not None:
-            wanted[docs_dir / result.language / result.page] = result.markdown
+        text = result.markdown if result.markdown is not None else result.standin
+        if text is not None:
+            wanted[docs_dir / result.language / result.page] = text
     for language in registry.languages:
-        if language.default:
+        if language.source:
             continue
         folder = docs_dir / language.code
         for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:

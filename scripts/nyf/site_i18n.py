@@ -126,7 +126,7 @@ def hreflang_alternates(
 _HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
 
 
-def set_html_lang_dir(output: str, language: Language) -> str:
+def set_html_lang_dir(output: str, language: Language, country: str | None = None) -> str:
     """Give the page's ``<html>`` element the registry's ``lang`` and ``dir``.
 
     Material writes ``lang`` from its own language file (which may be a
@@ -134,6 +134,10 @@ def set_html_lang_dir(output: str, language: Language) -> str:
     assistive technology and search engines read the <html> element.
     """
     tag = f'<html lang="{html.escape(language.hreflang)}" dir="{language.dir}" class="no-js">'
+    if country:
+        # An edition's default country (editions/<name>.yml): the helpline boxes and
+        # country blocks show it until the reader chooses another.
+        tag = tag[:-1] + f' data-nyf-country="{html.escape(country)}">'
     return _HTML_TAG.sub(tag, output, count=1)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from nyf import markdown_source
 from nyf.languages import Registry
-from nyf.page_build import Generated
+from nyf.page_build import Generated, is_standin
 from nyf.translation_check import Problem, check_translation
 from nyf.translations import (
     blob_hash,
@@ -34,17 +34,19 @@ def translated_files(docs_dir: Path, registry: Registry) -> list[tuple[str, str]
     """(language, page) for every translated page that has an English source."""
     found = []
     for lang in registry.languages:
-        if lang.default:
+        if lang.source:
             continue
         root = docs_dir / lang.code
         for path in sorted(root.rglob("*.md")) if root.is_dir() else []:
+            if is_standin(path):
+                continue  # the English page itself, standing in (nyf.page_build)
             found.append((lang.code, str(path.relative_to(root))))
     return found
 
 
 def check_all_translations(docs_dir: Path, registry: Registry) -> list[str]:
     """Every problem of every translated page: metadata, safety, structure."""
-    default = registry.default.code
+    default = registry.source.code
     problems: list[str] = []
     for language, page in translated_files(docs_dir, registry):
         display = f"docs/{language}/{page}"
@@ -86,7 +88,7 @@ def notice_for(translated: Path, english: Path, display: str) -> TranslationNoti
 
 def status_page_markdown(docs_dir: Path, registry: Registry, generated: Generated) -> str:
     """The translators' status page, generated at build time (English), from the PO files."""
-    default = registry.default.code
+    default = registry.source.code
     lines = [
         "---",
         "title: Translation status",
@@ -112,7 +114,7 @@ def status_page_markdown(docs_dir: Path, registry: Registry, generated: Generate
     ]
     details: list[str] = []
     for lang in registry.languages:
-        if lang.default:
+        if lang.source:
             continue
         results = generated.for_language(lang.code)
         total = sum(r.status.total for r in results) or 1

@@ -19,13 +19,9 @@
 
   // localStorage throws in some private modes and when storage is disabled;
   // the boxes then still work for the current page.
+  // The chosen country, else the edition's default (window.nyfCountry, 00-base.js).
   function readChoice() {
-    try {
-      var code = window.localStorage.getItem(STORAGE_KEY) || "";
-      return CODE.test(code) ? code : "";
-    } catch (error) {
-      return "";
-    }
+    return window.nyfCountry();
   }
 
   function saveChoice(code) {
@@ -166,6 +162,17 @@
       section(result, data.labels.hotline, data.hotline, data.labels);
       section(result, data.labels.police, data.police, data.labels);
       section(result, data.labels.removal, data.removal, data.labels);
+      moreLink(result, data, base);
+    },
+    report: function (result, data, base) {
+      section(result, data.labels.police, data.police, data.labels);
+      section(result, data.labels.hotline, data.hotline, data.labels);
+      if (data.emergency) result.appendChild(emergency(data));
+      moreLink(result, data, base);
+    },
+    remove: function (result, data, base) {
+      section(result, data.labels.removal, data.removal, data.labels);
+      section(result, data.labels.hotline, data.hotline, data.labels);
       moreLink(result, data, base);
     },
   };
