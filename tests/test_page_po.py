@@ -170,6 +170,27 @@ def test_changed_english_makes_the_unit_fuzzy_and_drops_its_review(tmp_path: Pat
     assert message.user_comments == []
 
 
+def test_a_fuzzy_unit_with_long_old_english_is_written_as_a_valid_po_file(tmp_path: Path):
+    """Babel 2.18 breaks a long #| msgid; written twice, the file must still compile."""
+    old = "The police in the Czech Republic say: do not block the person, but stop replying. " * 2
+    po = Catalog(locale="cs")
+    po.add(old, "Policie radí: neblokuj.", user_comments=['| msgid "stale"'])
+    template = Catalog()
+    template.add("You are in the Czech Republic, so follow the advice of the Czech police. " * 2)
+    path = tmp_path / "cs.po"
+    page_po.write_catalog(page_po.updated(po, template), path)
+    again = page_po.read_catalog(path, "cs.po", locale="cs")
+    page_po.write_catalog(again, path)
+    text = path.read_text(encoding="utf-8")
+    assert "#|" not in text and "# |" not in text
+    assert "#, fuzzy" in text
+    if shutil.which("msgfmt"):
+        import subprocess
+
+        result = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)])
+        assert result.returncode == 0
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

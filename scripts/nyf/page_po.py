@@ -112,13 +112,23 @@ def glossary_terms(text: str, glossary: dict[str, str]) -> list[str]:
     ]
 
 
+#: A previous msgid that Babel read back as a translator comment ("| msgid ...").
+_PREVIOUS = re.compile(r'^\|\s*(msgid\b|")')
+
+
 def write_catalog(catalog: Catalog, path: Path) -> bool:
     """Write ``catalog`` to ``path`` when its text changed; True if written."""
-    for message in catalog:
+    for message in [*catalog, *catalog.obsolete.values()]:
         # Babel flags text with a "%" as python-format; page text is no format string.
         message.flags.discard("python-format")
+        # Babel 2.18 writes a long previous msgid (#| msgid "..." over several
+        # lines) as one broken line, and reads such lines back as comments: the
+        # PO file would no longer compile. The fuzzy flag says the English
+        # changed; the old English is in git.
+        message.previous_id = []
+        message.user_comments = [c for c in message.user_comments if not _PREVIOUS.match(c)]
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=76, omit_header=False, include_previous=True, sort_output=False)
+    write_po(buffer, catalog, width=76, omit_header=False, sort_output=False)
     data = buffer.getvalue()
     # Babel writes today's date in the header; keep files stable between runs.
     data = re.sub(
@@ -235,7 +245,7 @@ def updated(po: Catalog, pot: Catalog) -> Catalog:
     """``po`` merged with the template ``pot``, as msgmerge does.
 
     A unit whose English is new gets the translation of the most similar old
-    unit, marked fuzzy with the old English kept (``#| msgid``); units no
+    unit, marked fuzzy (see :func:`write_catalog` for the old English); units no
     longer in the English become obsolete (``#~``); translator comments
     (review marks) stay with their unit.
     """
