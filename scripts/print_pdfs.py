@@ -67,7 +67,12 @@ def prepare(args: argparse.Namespace) -> tuple[Context, list[printing.Job]]:
         if message:
             raise ValueError(message)
     jobs = printing.select(
-        printing.plan(listing["languages"], listing["countries"], listing["lessons"]),
+        printing.plan(
+            listing["languages"],
+            listing["countries"],
+            listing["lessons"],
+            lesson_languages=listing.get("lesson_languages"),
+        ),
         langs,
         countries,
         kinds,

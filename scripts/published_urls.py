@@ -35,7 +35,7 @@ from nyf.yamlfile import DataError, decode_text, load_yaml
 ROOT = Path(__file__).resolve().parents[1]
 LIST_FILE = ROOT / "data" / "published-urls.txt"
 PDF_RULE_FILE = ROOT / "data" / "published-pdfs.yml"
-PDF_RULE_FIELDS = ("languages", "countries", "lessons")
+PDF_RULE_FIELDS = ("languages", "countries", "lessons", "lesson_languages")
 PDF_HEADER = """\
 # The PDFs of `make print` published so far, recorded by a rule: every PDF that
 # nyf.printing.plan() names for these languages, countries and lessons
@@ -131,7 +131,9 @@ def read_pdf_rule(path: Path) -> dict[str, list[str]]:
     data = load_yaml(path, _display(path)).data or {}
     rule = {}
     for name in PDF_RULE_FIELDS:
-        values = data.get(name, [])
+        # Lesson packs were printed in every language until lesson_languages existed.
+        default = data.get("languages", []) if name == "lesson_languages" else []
+        values = data.get(name, default)
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
             raise DataError(_display(path), None, name, "expected a list of codes")
         rule[name] = values
@@ -142,7 +144,12 @@ def check_pdfs(site_dir: Path, rule_file: Path) -> list[str]:
     """One message per published PDF that the site no longer lists in print/pdfs.json."""
     rule = read_pdf_rule(rule_file)
     try:
-        jobs = printing.plan(rule["languages"], rule["countries"], rule["lessons"])
+        jobs = printing.plan(
+            rule["languages"],
+            rule["countries"],
+            rule["lessons"],
+            lesson_languages=rule["lesson_languages"],
+        )
     except ValueError as error:
         return [f"{_display(rule_file)}: {error}"]
     if not jobs:
@@ -169,7 +176,7 @@ def add_pdfs(site_dir: Path, rule_file: Path) -> list[str]:
         return []
     added = []
     for name in PDF_RULE_FIELDS:
-        new = [v for v in listing[name] if v not in rule[name]]
+        new = [v for v in listing.get(name, listing["languages"]) if v not in rule[name]]
         added += [f"{name}: {v}" for v in new]
         rule[name] = sorted(set(rule[name]) | set(new))
     body = yaml.safe_dump(rule, allow_unicode=True, default_flow_style=None, width=80)

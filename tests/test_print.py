@@ -159,8 +159,34 @@ def test_the_build_lists_every_pdf(site_dir):
     assert [c.lower() for c in listing["countries"]] == countries
     lessons = sorted(p.name for p in (site_dir / "schools" / "lessons").iterdir() if p.is_dir())
     assert listing["lessons"] == lessons
-    planned = printing.plan(listing["languages"], listing["countries"], listing["lessons"])
+    # Lesson packs only where every lesson is translated: not in a wave-two language.
+    assert {"en", "cs", "ar"} <= set(listing["lesson_languages"])
+    assert "bg" not in listing["lesson_languages"]
+    planned = printing.plan(
+        listing["languages"],
+        listing["countries"],
+        listing["lessons"],
+        lesson_languages=listing["lesson_languages"],
+    )
     assert listing["pdfs"] == [job.url for job in planned]
+    assert not [url for url in listing["pdfs"] if url.startswith("/print/bg/lesson-")]
+    assert "/print/bg/poster-bg-a4.pdf" in listing["pdfs"]
+
+
+def test_lesson_packs_only_in_the_lesson_languages():
+    jobs = printing.plan(["en", "bg"], ["CZ"], ["ages-9-12"], lesson_languages=["en"])
+    assert {job.kind for job in jobs if job.lang == "bg"} == {"leaflet", "poster"}
+    assert {job.kind for job in jobs if job.lang == "en"} == set(printing.KINDS)
+    listing = printing.pdf_list(["en", "bg"], ["CZ"], ["ages-9-12"], ["en"])
+    assert listing["lesson_languages"] == ["en"]
+    assert printing.pdf_list(["en"], ["CZ"], [])["lesson_languages"] == ["en"]
+
+
+def test_a_lesson_page_in_a_language_without_packs_links_the_english_ones(site_dir):
+    text = (site_dir / "bg/schools/lessons/ages-9-12/index.html").read_text(encoding="utf-8")
+    assert '/print/en/lesson-ages-9-12-a4.pdf" type="application/pdf" hreflang="en"' in text
+    text = (site_dir / "cs/schools/lessons/ages-9-12/index.html").read_text(encoding="utf-8")
+    assert '/print/cs/lesson-ages-9-12-a4.pdf" type="application/pdf">' in text
 
 
 def _fonts(reader) -> list[tuple[str, object]]:

@@ -34,12 +34,37 @@ def on_post_build(config):
         code for code in context.helpline_directory().countries if code != helplines.INTERNATIONAL
     )
     lessons = printing.lesson_slugs(Path(config.docs_dir), plugin.default_language)
-    listing = printing.pdf_list(languages, countries, lessons)
+    listing = printing.pdf_list(languages, countries, lessons, _lesson_languages(config))
     listing["site_url"] = config.site_url or "/"
     listing["site_name"] = config.site_name
     target = Path(config.site_dir) / printing.PRINT_DIR / printing.PDF_LIST
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(listing, ensure_ascii=False, indent=0), encoding="utf-8")
+
+
+def _lesson_languages(config) -> list[str]:
+    """The languages with every lesson plan translated (the source language always)."""
+    context = build_context(config)
+    key = "print lesson languages"
+    if key not in context.derived:
+        generated = context.derived.get("page_translations")
+        source = context.registry.source.code
+        lesson_pages = {
+            f"schools/lessons/{slug}.md"
+            for slug in printing.lesson_slugs(Path(config.docs_dir), source)
+        }
+        chosen = []
+        for language in context.registry.published():
+            if language.code == source or generated is None:
+                chosen.append(language.code)
+                continue
+            built = {
+                r.page for r in generated.for_language(language.code) if r.built and not r.standin
+            }
+            if lesson_pages <= built:
+                chosen.append(language.code)
+        context.derived[key] = chosen
+    return context.derived[key]  # type: ignore[return-value]
 
 
 _COUNTRY_PAGE = re.compile(r"(?:^|/)helplines/([a-z]{2})/$")
@@ -60,6 +85,8 @@ def on_page_content(html, page, config, files):
     lang = plugin.current_language or plugin.default_language
     context = build_context(config)
     _ = context.translations(context.language(lang).locale).gettext
+    # Where the lessons are not translated, the English packs (marked hreflang="en").
+    pdf_lang = lang if lang in _lesson_languages(config) else context.registry.source.code
     lessons = printing.lesson_slugs(Path(config.docs_dir), plugin.default_language)
 
     def relative(url: str) -> str:
@@ -68,9 +95,13 @@ def on_page_content(html, page, config, files):
     lesson = _LESSON_PAGE.search(page.url)
     country = _COUNTRY_PAGE.search(page.url)
     if lesson and lesson.group(1) in lessons:
-        block = printing.lesson_links(_, lang, lesson.group(1), relative, "../../../helplines/")
+        block = printing.lesson_links(
+            _, pdf_lang, lesson.group(1), relative, "../../../helplines/", lang
+        )
     elif country and country.group(1).upper() in context.helpline_directory().countries:
-        block = printing.country_links(_, lang, country.group(1).upper(), lessons, relative)
+        block = printing.country_links(
+            _, lang, country.group(1).upper(), lessons, relative, pdf_lang
+        )
     else:
         return html
     return re.sub(r"(</h1>)", lambda m: m.group(1) + "\n" + block, html, count=1)

@@ -90,8 +90,14 @@ def plan(
     countries: Sequence[str],
     lessons: Sequence[str],
     kinds: Iterable[str] = KINDS,
+    lesson_languages: Sequence[str] | None = None,
 ) -> list[Job]:
-    """Every PDF for these languages (URL codes), countries (CZ) and lessons (ages-9-12)."""
+    """Every PDF for these languages (URL codes), countries (CZ) and lessons (ages-9-12).
+
+    Lesson packs only in ``lesson_languages`` (default: every language): the
+    languages the lessons are translated into. A pack in another language would
+    be the English lesson under a translated cover, and thousands more files.
+    """
     for code in countries:
         if not _COUNTRY.match(code):
             raise ValueError(f"country {code!r}: expected two capital letters such as CZ")
@@ -109,7 +115,7 @@ def plan(
             jobs += [Job("leaflet", lang, paper) for paper in PAPERS["leaflet"]]
         if "poster" in wanted:
             jobs += [Job("poster", lang, p, country=c) for c in countries for p in PAPERS["poster"]]
-        for slug in lessons:
+        for slug in lessons if lesson_languages is None or lang in lesson_languages else []:
             if "lesson" in wanted:
                 jobs += [Job("lesson", lang, p, lesson=slug) for p in PAPERS["lesson"]]
             if "lesson-country" in wanted:
@@ -121,13 +127,23 @@ def plan(
     return jobs
 
 
-def pdf_list(languages: Sequence[str], countries: Sequence[str], lessons: Sequence[str]) -> dict:
+def pdf_list(
+    languages: Sequence[str],
+    countries: Sequence[str],
+    lessons: Sequence[str],
+    lesson_languages: Sequence[str] | None = None,
+) -> dict:
     """The content of print/pdfs.json: the inputs of :func:`plan` and every URL it gives."""
+    lesson_languages = list(languages if lesson_languages is None else lesson_languages)
     return {
         "languages": list(languages),
         "countries": list(countries),
         "lessons": list(lessons),
-        "pdfs": [job.url for job in plan(languages, countries, lessons)],
+        "lesson_languages": lesson_languages,
+        "pdfs": [
+            job.url
+            for job in plan(languages, countries, lessons, lesson_languages=lesson_languages)
+        ],
     }
 
 
@@ -450,18 +466,27 @@ def paper_name(_: Gettext, paper: str) -> str:
     return paper.upper()
 
 
-def _links(_: Gettext, jobs: Iterable[Job], relative: Callable[[str], str]) -> str:
+def _links(
+    _: Gettext, jobs: Iterable[Job], relative: Callable[[str], str], page_lang: str | None = None
+) -> str:
+    """Links to PDFs; one in another language than the page's says so (hreflang)."""
     links = []
     for job in jobs:
         name = _e(paper_name(_, job.paper))
-        links.append(f'<a href="{_e(relative(job.url))}" type="application/pdf">{name}</a>')
+        other = f' hreflang="{_e(job.lang)}"' if page_lang and job.lang != page_lang else ""
+        links.append(f'<a href="{_e(relative(job.url))}" type="application/pdf"{other}>{name}</a>')
     return " · ".join(links)
 
 
 def lesson_links(
-    _: Gettext, lang: str, lesson: str, relative: Callable[[str], str], helplines_url: str
+    _: Gettext,
+    lang: str,
+    lesson: str,
+    relative: Callable[[str], str],
+    helplines_url: str,
+    page_lang: str | None = None,
 ) -> str:
-    """The line atop a lesson plan: its pack as PDF, and where the country packs are."""
+    """The line atop a lesson plan: its pack as PDF (in ``lang``), and the country packs."""
     jobs = plan([lang], [], [lesson], kinds=["lesson"])
     # Translators: on a lesson plan, before the links to the lesson as a PDF, in A4 and US Letter.
     label = _("Lesson pack (PDF):")
@@ -469,15 +494,26 @@ def lesson_links(
     # the lesson pack with that country's helplines.
     country = _("With the helplines of your country")
     return (
-        f'<p class="nyf-print-links nyf-no-print">{_e(label)} {_links(_, jobs, relative)}'
+        f'<p class="nyf-print-links nyf-no-print">{_e(label)} '
+        f"{_links(_, jobs, relative, page_lang)}"
         f' · <a href="{_e(helplines_url)}">{_e(country)}</a></p>'
     )
 
 
 def country_links(
-    _: Gettext, lang: str, country: str, lessons: Sequence[str], relative: Callable[[str], str]
+    _: Gettext,
+    lang: str,
+    country: str,
+    lessons: Sequence[str],
+    relative: Callable[[str], str],
+    lesson_lang: str | None = None,
 ) -> str:
-    """The list atop a country's helpline page: its poster and lesson packs as PDF."""
+    """The list atop a country's helpline page: its poster and lesson packs as PDF.
+
+    The packs are in ``lesson_lang`` (default ``lang``): English where the
+    lessons are not translated, and the links say so.
+    """
+    lesson_lang = lesson_lang or lang
     # Translators: on a country's helpline page, before the links to a poster of its helplines
     # (PDF, A4 and A3).
     poster = _("Poster (PDF):")
@@ -487,7 +523,7 @@ def country_links(
         # Translators: on a country's helpline page, before the links to a lesson plan with these
         # helplines (PDF, A4 and US Letter). {ages} is an age range such as 9–12.
         label = _("Lesson pack, ages {ages} (PDF):").format(ages=ages)
-        jobs = plan([lang], [country], [lesson], ["lesson-country"])
-        items.append(f"{_e(label)} {_links(_, jobs, relative)}")
+        jobs = plan([lesson_lang], [country], [lesson], ["lesson-country"])
+        items.append(f"{_e(label)} {_links(_, jobs, relative, lang)}")
     rows = "".join(f"<li>{item}</li>" for item in items)
     return f'<ul class="nyf-print-links nyf-no-print">{rows}</ul>'
