@@ -8,20 +8,14 @@ import shutil
 from pathlib import Path
 
 import pytest
+from nyf.printer import CHROMIUM as PRINT_CHROMIUM
+from nyf.printer import CHROMIUM_ARGS as PRINT_CHROMIUM_ARGS
 from sitebuild import build_real_site, serve
 
-CHROMIUM = Path("/usr/bin/chromium")
-# Flags for a headless Chromium on a machine without network: the background
-# services would otherwise try (and fail) to reach Google's hosts.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+CHROMIUM = Path(PRINT_CHROMIUM)
+# The printer's flags for a Chromium without network (no background services,
+# which would try to reach Google's hosts), and no sandbox for the test runner.
+CHROMIUM_ARGS = ["--no-sandbox", *PRINT_CHROMIUM_ARGS]
 
 
 @pytest.fixture(scope="session")
