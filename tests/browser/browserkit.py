@@ -127,7 +127,7 @@ def pages_to_test(pages: list[str], site_dir: Path | None = None) -> list[str]:
     country_pages = [page for page in pages if _is_country_page(page)]
     content = [page for page in pages if not _is_country_page(page)]
     if site_dir is not None:
-        stand_ins = [page for page in content if _is_stand_in(site_dir, page)]
+        stand_ins = [page for page in content if is_stand_in(site_dir, page)]
         content = [page for page in content if page not in stand_ins[1:]]
     return content + country_pages[:1]
 
@@ -135,7 +135,7 @@ def pages_to_test(pages: list[str], site_dir: Path | None = None) -> list[str]:
 _CANONICAL = re.compile(r'<link rel="canonical" href="([^"]*)"')
 
 
-def _is_stand_in(site_dir: Path, page: str) -> bool:
+def is_stand_in(site_dir: Path, page: str) -> bool:
     text = (site_dir / page / "index.html").read_text(encoding="utf-8")
     found = _CANONICAL.search(text)
     return bool(found) and not urlsplit(found.group(1)).path.endswith("/" + page)
