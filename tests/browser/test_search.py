@@ -59,10 +59,23 @@ def _glossary_term(code: str, term: str) -> str:
     return entry["en"] if code == load_registry(REGISTRY_FILE).default.code else entry[code]
 
 
+#: Numbers and country names are matched alike in every language, and every
+#: language's index is fetched and labelled by the same code: a sample of scripts
+#: (Latin, Arabic, Cyrillic, Greek) and of stemmers stands for all 30 there. The
+#: glossary terms, which each language matches in its own way, run in all 30.
+SAMPLE = ("en", "cs", "de", "ar", "uk", "ru", "el", "tr", "bg", "ga")
+SAMPLED = (
+    "test_numbers_and_country_names_find_the_helpline_pages",
+    "test_search_waits_for_the_reader_then_uses_its_language_only",
+)
+
+
 def pytest_generate_tests(metafunc):
     if "code" in metafunc.fixturenames:
-        published = load_registry(REGISTRY_FILE).published()
-        metafunc.parametrize("code", [language.code for language in published])
+        published = [language.code for language in load_registry(REGISTRY_FILE).published()]
+        if metafunc.function.__name__ in SAMPLED:
+            published = [code for code in published if code in SAMPLE]
+        metafunc.parametrize("code", published)
 
 
 class SearchTab:
