@@ -306,6 +306,8 @@ def test_add_records_the_site_s_pdfs_by_rule(listed_site, tmp_path):
         "languages": ["ar", "cs", "en"],
         "countries": ["CZ", "GB"],
         "lessons": ["ages-9-12"],
+        # Missing from the rule: as many as the languages (every pack was printed).
+        "lesson_languages": ["ar", "cs", "en"],
     }
     # cs is no longer published: its PDFs are missing from the site's list.
     assert (
