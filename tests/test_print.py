@@ -15,6 +15,7 @@ import os
 import re
 import shutil
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import print_pdfs
@@ -147,7 +148,12 @@ def printed(site_dir, tmp_path_factory):
         languages=BY_CODE,
     )
     out = tmp_path_factory.mktemp("print")
-    done = print_parallel(context, out, _sample(listing), workers=1, quiet=True)
+    # In a thread of its own: the browser tests' Playwright may be running an
+    # event loop in this one, and Playwright's sync API refuses to start there.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        done = pool.submit(
+            print_parallel, context, out, _sample(listing), workers=1, quiet=True
+        ).result()
     yield context, done
     shutil.rmtree(out, ignore_errors=True)
 

@@ -102,6 +102,8 @@ def on_env(env, config: MkDocsConfig, files):
         newstyle=True,
     )
     env.globals["nyf_language"] = language
+    # The language button's target; on the 404 page too, which has no page context.
+    env.globals["nyf_languages_page"] = site_i18n.languages_page_url(language)
     env.globals["nyf_registry"] = _registry(config)
     env.globals["nyf_not_found"] = not_found
     env.globals["nyf_edition"] = build_context(config).edition
