@@ -73,8 +73,13 @@ def pytest_generate_tests(metafunc):
     if "code" in metafunc.fixturenames:
         metafunc.parametrize("code", published)
     elif "other_code" in metafunc.fixturenames:
+        # Every language's list links are checked in the page test; clicking
+        # through is the same script in each: a sample of scripts and directions.
         default = load_registry(REGISTRY_FILE).default.code
-        metafunc.parametrize("other_code", [code for code in published if code != default])
+        sample = ("cs", "ar", "uk", "el", "tr")
+        metafunc.parametrize(
+            "other_code", [code for code in published if code != default and code in sample]
+        )
 
 
 @pytest.fixture
