@@ -123,6 +123,7 @@ def _switcher_problems(page, path, language, languages, site_url) -> list[str]:
     """The language button leads to the list, whose links keep the reader on this page."""
     page.locator(".md-header__option a.md-header__button").click()
     page.wait_for_url(lambda url: "/languages/?p=" in url)
+    page.wait_for_selector("[data-nyf-language-list][data-nyf-ready]", state="attached")
     rest = path[len(language.url_prefix) :]
     problems = []
     found = page.evaluate(
@@ -167,12 +168,14 @@ def test_language_switcher_goes_to_the_same_page(open_tab, registry, other_code)
     page = tab.page
     page.goto(language_home(tab.site_url, registry.default) + "help-now/")
     page.locator(".md-header__option a.md-header__button").click()
+    page.wait_for_selector("[data-nyf-language-list][data-nyf-ready]", state="attached")
     page.locator(f"[data-nyf-language-list] a[hreflang='{target.hreflang}']").click()
     page.wait_for_url(language_home(tab.site_url, target) + "help-now/")
     assert page.locator("html").get_attribute("lang") == target.hreflang
     assert page.locator("html").get_attribute("dir") == target.dir
     # ... and back again, from the translated page to the English one.
     page.locator(".md-header__option a.md-header__button").click()
+    page.wait_for_selector("[data-nyf-language-list][data-nyf-ready]", state="attached")
     page.locator(f"[data-nyf-language-list] a[hreflang='{registry.default.hreflang}']").click()
     page.wait_for_url(language_home(tab.site_url, registry.default) + "help-now/")
     assert tab.console_errors == [], "\n".join(tab.console_errors)

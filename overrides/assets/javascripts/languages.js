@@ -4,10 +4,14 @@
 // page in the chosen language instead. Only a plain relative path is taken.
 (function () {
   "use strict";
+  var list = document.querySelector("[data-nyf-language-list]");
   var page = new URLSearchParams(location.search).get("p") || "";
-  if (!/^([A-Za-z0-9_~-][A-Za-z0-9._~-]*\/)*$/.test(page)) return;
-  var links = document.querySelectorAll("[data-nyf-language-list] a[hreflang]");
-  Array.prototype.forEach.call(links, function (link) {
-    link.href = link.getAttribute("href") + page;
-  });
+  if (!list) return;
+  if (/^([A-Za-z0-9_~-][A-Za-z0-9._~-]*\/)*$/.test(page)) {
+    Array.prototype.forEach.call(list.querySelectorAll("a[hreflang]"), function (link) {
+      link.href = link.getAttribute("href") + page;
+    });
+  }
+  // Done: the links now lead to this page in each language (tests wait for it).
+  list.setAttribute("data-nyf-ready", "");
 })();
