@@ -98,7 +98,9 @@ test: $(DEV_STAMP)
 	$(BIN)/python scripts/page_po.py check
 	$(BIN)/python scripts/translation_quality.py
 	$(BIN)/mkdocs build --strict --site-dir .cache/test-site
-	NYF_BUILT_SITE=.cache/test-site $(BIN)/pytest --cov --cov-report=term
+	# Two workers, a test file each at a time (module fixtures are built once):
+	# the browser tests mostly wait, and CI has two cores and 30 minutes.
+	NYF_BUILT_SITE=.cache/test-site $(BIN)/pytest -n 2 --dist loadfile --cov --cov-report=term
 
 clean:
 	rm -rf site .pytest_cache
