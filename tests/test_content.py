@@ -77,23 +77,52 @@ def test_every_internal_link_and_anchor_exists():
     _fail_on(cr.check_links(PAGES, generated=frozenset({STATUS_PAGE})))
 
 
-def test_sources_page_numbers_every_source():
-    ids = sorted(
-        (i for i in cr.explicit_ids(PAGES["about/sources.md"]) if i.startswith("source-")),
-        key=lambda i: int(i.split("-")[1]),
-    )
+#: The numbered list of sources, split over pages (about/sources/list-1.md...).
+SOURCE_LISTS = sorted(
+    (n for n in PAGES if n.startswith("about/sources/list-")),
+    key=lambda n: int(n.rsplit("-", 1)[1].removesuffix(".md")),
+)
+
+
+def _source_ids(name: str) -> list[str]:
+    return [i for i in (f.id for f in PAGES[name].source.explicit_ids()) if i.startswith("source-")]
+
+
+def test_sources_pages_number_every_source_in_order():
+    ids = [i for name in SOURCE_LISTS for i in _source_ids(name)]
+    assert len(SOURCE_LISTS) >= 2, SOURCE_LISTS
     assert ids == [f"source-{n}" for n in range(1, len(ids) + 1)], ids
+
+
+@pytest.mark.parametrize("name", SOURCE_LISTS)
+def test_sources_page_title_names_its_range(name):
+    numbers = [int(i.split("-")[1]) for i in _source_ids(name)]
+    title = PAGES[name].meta["title"]
+    assert title == f"Sources {numbers[0]} to {numbers[-1]}", (name, title)
 
 
 def test_every_source_is_cited_somewhere():
     cited = set()
     for name, page in PAGES.items():
+        if name == "about/sources.md" or name in SOURCE_LISTS:
+            continue
         for _line, target in cr.links(page):
             resolved, anchor = cr.resolve_link(name, target)
-            if resolved == "about/sources.md" and anchor and name != "about/sources.md":
+            if resolved in SOURCE_LISTS and anchor:
                 cited.add(anchor)
-    listed = {i for i in cr.explicit_ids(PAGES["about/sources.md"]) if i.startswith("source-")}
+    listed = {i for name in SOURCE_LISTS for i in _source_ids(name)}
     assert listed - cited == set(), f"sources never cited by a page: {sorted(listed - cited)}"
+
+
+def test_no_page_links_a_source_on_the_sources_index():
+    """Citations go straight to the list page; the index keeps old anchors only."""
+    stale = []
+    for name, page in PAGES.items():
+        for line, target in cr.links(page):
+            resolved, anchor = cr.resolve_link(name, target)
+            if resolved == "about/sources.md" and (anchor or "").startswith("source-"):
+                stale.append(f"{name}:{line}: {target}")
+    assert not stale, stale
 
 
 # --- the rules can fail ----------------------------------------------------------

@@ -146,6 +146,44 @@ def test_long_pages_keep_their_opening_and_every_title(monkeypatch):
     assert [e["text"] for e in page.entries()] == [opening, "A long", ""]
 
 
+def test_a_part_of_a_split_page_indexes_its_own_smaller_share():
+    html = (
+        '<h1 id="p">Sources 1 to 15</h1><p>Part of the list.</p>'
+        '<h2 id="s1">1. Europol</h2><p>Long.</p>'
+    )
+    page = PageIndex("about/sources/list-1/", "Sources 1 to 15", html, max_text=8)
+    assert [(e["title"], e["text"]) for e in page.entries()] == [
+        ("Sources 1 to 15", "Part of"),
+        ("1. Europol", ""),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("meta", "expected"),
+    [
+        ({}, search_index.MAX_PAGE_TEXT),
+        ({"search": {"exclude": True}}, search_index.MAX_PAGE_TEXT),
+        ({"search": {"max_text": 600}}, 600),
+        ({"search": {"max_text": 0}}, 0),
+    ],
+)
+def test_max_text_from_front_matter(meta, expected):
+    assert search_index.max_text(meta) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "found"),
+    [("600", "'600'"), (-1, "-1"), (True, "True"), (4501, "4501"), (6.5, "6.5"), (None, "None")],
+)
+def test_bad_max_text_says_what_to_write(value, found):
+    with pytest.raises(ValueError) as error:
+        search_index.max_text({"search": {"max_text": value}})
+    assert str(error.value) == (
+        f"search.max_text: found {found}, expected a whole number of characters "
+        "from 0 to 4500, such as 600"
+    )
+
+
 # --- a language's index ------------------------------------------------------------------
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from nyf import search_index, site_i18n
 from nyf.build_context import build_context
@@ -54,6 +55,13 @@ def on_page_context(context, page, config, nav):
         fallback = build_context(config).registry.get(source)
     in_language = page.url[len(language.url_prefix) :]
     keys = _country_keys(config, in_language)
+    try:
+        max_text = search_index.max_text(page.meta)
+    except ValueError as error:
+        # The key is not translated: the English page is the one to fix.
+        english = page.file.src_uri.split("/", 1)[-1]
+        source = build_context(config).registry.source.code
+        raise PluginError(f"docs/{source}/{english}: front matter: {error}") from None
     _pages.setdefault(language.code, []).append(
         search_index.PageIndex(
             url=page.url,
@@ -63,6 +71,7 @@ def on_page_context(context, page, config, nav):
             keys=keys,
             numbers=bool(keys),
             boost=search_index.CRISIS_BOOST if search_index.is_crisis_page(in_language) else 1.0,
+            max_text=max_text,
         )
     )
     return context

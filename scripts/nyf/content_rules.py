@@ -64,6 +64,9 @@ CRISIS_MARKER = "<!-- helplines:crisis -->"
 #: a frightened reader could land without the way out.
 CRISIS_ROUTE_EXEMPT = {
     "about/sources.md": "a list of sources; it describes what each source says",
+    "about/sources/list-1.md": "a list of sources; it describes what each source says",
+    "about/sources/list-2.md": "a list of sources; it describes what each source says",
+    "about/sources/list-3.md": "a list of sources; it describes what each source says",
 }
 
 #: A numbered list this long on a crisis page is taken to be the crisis steps.

@@ -17,7 +17,9 @@ What is indexed, to keep each index small (the heaviest about 50 KB gzip):
 - the section's text as plain text: no markup, no source markers ("[3]");
 - at most ``MAX_PAGE_TEXT`` characters of text per page, in reading order:
   a long reference page (the sources, a lesson plan) keeps its opening and
-  the title of every section, not every word;
+  the title of every section, not every word; a page split into parts sets
+  less (``search: {max_text: 600}`` in each part's front matter), so that the
+  parts together cost the index no more than the page did;
 - a section whose text is the same as one indexed before keeps its title
   only (the services that work across borders, on every country's page);
 - nothing marked ``data-search-exclude`` (Material's attribute: the sources
@@ -185,6 +187,7 @@ class PageIndex:
     keys: list[str] = field(default_factory=list)  # extra words for the page's entry
     numbers: bool = False  # a helpline page: its phone numbers are search terms
     boost: float = 1.0  # how much a match here counts (a crisis page: more)
+    max_text: int | None = None  # characters of text indexed, at most (MAX_PAGE_TEXT)
 
     def entries(self) -> list[dict[str, Any]]:
         """The page's search entries: its own (first), then one per section."""
@@ -192,7 +195,7 @@ class PageIndex:
         if not sections or sections[0].anchor is not None:
             sections.insert(0, Section(None, "", ""))
         entries = []
-        room = MAX_PAGE_TEXT
+        room = MAX_PAGE_TEXT if self.max_text is None else self.max_text
         for position, section in enumerate(sections):
             text = _shorten(section.text, room)
             room -= len(text)
@@ -214,6 +217,22 @@ class PageIndex:
                 entry["boost"] = self.boost
             entries.append(entry)
         return entries
+
+
+def max_text(meta: dict[str, Any]) -> int:
+    """The ``search: {max_text: N}`` of a page's front matter, or MAX_PAGE_TEXT.
+
+    Raises ValueError with what to write when the value is not a whole number
+    from 0 to MAX_PAGE_TEXT.
+    """
+    search = meta.get("search") or {}
+    value = search.get("max_text", MAX_PAGE_TEXT) if isinstance(search, dict) else MAX_PAGE_TEXT
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_PAGE_TEXT:
+        raise ValueError(
+            f"search.max_text: found {value!r}, expected a whole number of characters "
+            f"from 0 to {MAX_PAGE_TEXT}, such as 600"
+        )
+    return value
 
 
 def _shorten(text: str, room: int) -> str:
