@@ -14,7 +14,7 @@ from types import SimpleNamespace
 
 import pytest
 from jinja2 import Environment, FileSystemLoader
-from nyf import catalogs, lessons
+from nyf import catalogs, lessons, markdown_source
 from sitebuild import ROOT, make_project, run_mkdocs
 
 FILE = "docs/en/schools/lessons/ages-13-15.md"
@@ -367,8 +367,7 @@ def test_the_good_lesson_passes():
             _change("    - id: distancing", "    - id: story"),
             [
                 f'{FILE}:22 lesson.activities[2].id: found "story", expected the id of a heading '
-                f"in "
-                "this page (write {#story} after the activity's heading)"
+                "in this page or its parts (write {#story} after the activity's heading)"
             ],
         ),
         # an id with spaces and capitals
@@ -444,9 +443,23 @@ def test_an_unclosed_quote_names_its_line():
 
 
 def test_every_lesson_on_the_site_is_valid_and_adds_up():
-    for path in sorted((ROOT / "docs/en/schools/lessons").glob("ages-*.md")):
-        name = path.relative_to(ROOT).as_posix()
-        assert _errors(path.read_text(encoding="utf-8"), name) == []
+    english = ROOT / "docs/en"
+    names = [p.relative_to(english).as_posix() for p in english.rglob("*.md")]
+    plans = sorted((english / "schools/lessons").glob("ages-*.md"))
+    assert len(plans) == 3, plans
+    for path in plans:
+        name = path.relative_to(english).as_posix()
+        parts = lessons.part_names(name, names)
+        assert len(parts) == len(lessons.PARTS), parts
+        ids = [
+            found.id
+            for part in parts
+            for found in markdown_source.parse(
+                (english / part).read_text(encoding="utf-8"), part
+            ).explicit_ids()
+        ]
+        source = markdown_source.parse(path.read_text(encoding="utf-8"), name)
+        assert [str(e) for e in lessons.check_lesson_page(source, ids)] == []
 
 
 def test_lesson_files_are_recognised_in_every_language():
@@ -587,3 +600,45 @@ def test_header_marks_english_values_on_a_fallback_page():
     assert html.count('<ul lang="en" dir="ltr">') == 3
     assert html.count('" lang="en" dir="ltr">') == len(HOSTILE)  # the activity links
     assert "الأنشطة" in html  # the labels stay Arabic
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (  # the parts in reading order, whatever the order found
+            [
+                "schools/lessons/ages-9-12/worksheet.md",
+                "schools/lessons/ages-9-12/support.md",
+                "schools/lessons/ages-9-12/activities.md",
+            ],
+            [
+                "schools/lessons/ages-9-12/support.md",
+                "schools/lessons/ages-9-12/activities.md",
+                "schools/lessons/ages-9-12/worksheet.md",
+            ],
+        ),
+        (  # a part of another name comes after them; deeper pages and other plans are not parts
+            [
+                "schools/lessons/ages-9-12/extra.md",
+                "schools/lessons/ages-9-12/worksheet.md",
+                "schools/lessons/ages-9-12/a/b.md",
+                "schools/lessons/ages-13-15/support.md",
+                "schools/lessons/ages-9-12.md",
+            ],
+            ["schools/lessons/ages-9-12/worksheet.md", "schools/lessons/ages-9-12/extra.md"],
+        ),
+        ([], []),  # a plan in one page
+    ],
+)
+def test_part_names(names, expected):
+    assert lessons.part_names("schools/lessons/ages-9-12.md", names) == expected
+
+
+def test_activity_ids_may_be_in_the_parts():
+    text = (ROOT / "docs/en/schools/lessons/ages-9-12.md").read_text(encoding="utf-8")
+    source = markdown_source.parse(text, "ages-9-12.md")
+    alone = lessons.check_lesson_page(source)
+    assert any("ground-rules" in e.message for e in alone), alone
+    ids = [a["id"] for a in source.meta["lesson"]["activities"]]
+    ids += ["send", "second-adult", "worksheet", "support-handout"]
+    assert lessons.check_lesson_page(source, ids) == []

@@ -296,14 +296,16 @@ def _article(html: str) -> str:
 @pytest.mark.slow
 def test_built_translation_of_identity_po_equals_the_english_build(tmp_path: Path):
     """Real build: cs built from PO files whose msgstr is the msgid equals the English page."""
-    names = ["help-now/index.md", "schools/lessons/ages-13-15.md", "about/glossary.md"]
+    lesson = "schools/lessons/ages-13-15"
+    names = ["help-now/index.md", f"{lesson}.md", "about/glossary.md"]
+    names += [f"{lesson}/{part}.md" for part in ("support", "activities", "worksheet")]
     pages = {f"en/{name}": (ROOT / "docs/en" / name).read_text(encoding="utf-8") for name in names}
     pages["en/index.md"] = "---\ntitle: Home\ndescription: Home page.\n---\n\n# Home\n"
     po = {}
     for name in names:
         units = page_units.page_units(pages[f"en/{name}"], name)
         po[(name, "cs")] = [(u.msgid, u.msgid, "") for u in units]
-    # Only three pages of the site: their links to the others may not resolve.
+    # Only a few pages of the site: their links to the others may not resolve.
     quiet = {key: "info" for key in ("omitted_files", "unrecognized_links", "anchors", "not_found")}
     config = _fixture_with_po(tmp_path, pages, po, config_changes={"validation": quiet})
     result = run_mkdocs(config, tmp_path / "site")
@@ -409,3 +411,22 @@ def test_country_block_variants_are_separate_units_and_keep_their_markers():
     for marker in ("<!-- country: CZ, SK -->", "<!-- country: other -->", "<!-- /country -->"):
         assert f"\n\n{marker}\n\n" in out
     assert "«Czech advice.»" in out and "«Other advice.»" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "generated"),
+    [
+        # a lesson plan's front matter is long: the mark comes after 2,000 characters
+        ("---\ntitle: T\nlesson:\n" + "  - x\n" * 600
+         + "translation:\n  po: locales/pages/p/uk.po\n---\n\n# T\n", True),
+        ("---\ntitle: T\ntranslation:\n  po: locales/pages/p/uk.po\n---\n\n# T\n", True),
+        # written by hand: no mark in the front matter (text below it does not count)
+        ("---\ntitle: T\n---\n\n# T\n\n```\ntranslation:\n"
+         "  po: locales/pages/p/uk.po\n```\n", False),
+        ("# T\n", False),
+    ],
+)  # fmt: skip
+def test_a_generated_page_is_known_by_its_front_matter(tmp_path: Path, text, generated):
+    page = tmp_path / "page.md"
+    page.write_text(text, encoding="utf-8")
+    assert page_build.is_generated(page) is generated

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -388,15 +389,18 @@ def _prose_line(page: Page, fragment: str) -> int:
     return 1
 
 
-def check_lesson(page: Page) -> list[Finding]:
-    """The lesson: front matter (nyf.lessons) and the sections every lesson needs."""
+def check_lesson(page: Page, part_ids: frozenset[str] = frozenset()) -> list[Finding]:
+    """The lesson: front matter (nyf.lessons) and the sections every lesson needs.
+
+    ``part_ids``: the ids of the plan's part pages (:func:`lesson_part_ids`).
+    """
     if page.errors:
         return []  # the front matter's own problem is reported by check_front_matter
     findings = [
         Finding(error.file, error.line or 1, "lesson", f"{error.field}: {error.message}")
-        for error in lessons.check_lesson_page(page.source)
+        for error in lessons.check_lesson_page(page.source, part_ids)
     ]
-    ids = {h.id for h in headings(page) if h.id}
+    ids = {h.id for h in headings(page) if h.id} | part_ids
     for required in REQUIRED_LESSON_IDS:
         if required not in ids:
             findings.append(
@@ -404,7 +408,8 @@ def check_lesson(page: Page) -> list[Finding]:
                     page.file,
                     page.body_line,
                     "lesson",
-                    f"a lesson needs a section with the id {{#{required}}}",
+                    f"a lesson needs a section with the id {{#{required}}}, "
+                    "in the plan or one of its parts",
                 )
             )
     return findings
@@ -577,8 +582,20 @@ def words_before_first_section(page: Page) -> int:
     return words
 
 
-def check_page(name: str, page: Page, rules: Rules) -> list[Finding]:
-    """All single-page rules for the page at ``name`` (relative to docs/<lang>/)."""
+def lesson_part_ids(name: str, pages: Mapping[str, Page]) -> frozenset[str]:
+    """The explicit ids of the part pages of the lesson plan ``name``."""
+    return frozenset(
+        i for part in lessons.part_names(name, pages) for i in explicit_ids(pages[part])
+    )
+
+
+def check_page(
+    name: str, page: Page, rules: Rules, part_ids: frozenset[str] = frozenset()
+) -> list[Finding]:
+    """All single-page rules for the page at ``name`` (relative to docs/<lang>/).
+
+    ``part_ids``: for a lesson plan, the ids of its parts (:func:`lesson_part_ids`).
+    """
     findings = check_front_matter(page)
     findings += check_h1(page)
     findings += check_ids(page)
@@ -589,13 +606,15 @@ def check_page(name: str, page: Page, rules: Rules) -> list[Finding]:
         findings += check_contractions(page)
     findings += check_banned_phrases(page, rules)
     if is_lesson_page(name):
-        findings += check_lesson(page)
+        findings += check_lesson(page, part_ids)
     findings += check_crisis_route(name, page, rules)
     findings += check_crisis_steps(name, page, rules)
     return findings
 
 
-def check_source(name: str, page: Page, rules: Rules) -> list[Finding]:
+def check_source(
+    name: str, page: Page, rules: Rules, part_ids: frozenset[str] = frozenset()
+) -> list[Finding]:
     """The rules without which a page cannot be built as meant, whatever its prose.
 
     Readable front matter with plain-text titles, well-formed ids, a valid
@@ -608,7 +627,7 @@ def check_source(name: str, page: Page, rules: Rules) -> list[Finding]:
     ]
     findings += check_ids(page)
     if lessons.needs_check(name, page.source):
-        findings += check_lesson(page)
+        findings += check_lesson(page, part_ids)
     findings += check_crisis_route(name, page, rules)
     return findings
 
@@ -635,7 +654,7 @@ def check_docs(
         rules = load_rules(lang_dir.name, rules_dir)
         pages = load_pages(lang_dir, display_root)
         for name, page in pages.items():
-            findings += check(name, page, rules)
+            findings += check(name, page, rules, lesson_part_ids(name, pages))
         if level == "all" and lang_dir.name == default:
             findings += check_links(pages, generated=frozenset({STATUS_PAGE}))
     return findings

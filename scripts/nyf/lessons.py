@@ -61,6 +61,12 @@ REQUIRED_SECTIONS: dict[str, str] = {
     "worksheet": "the printable worksheet",
 }
 
+#: The parts of a plan split for the page budget, in reading order, after the
+#: plan itself (overview, before the lesson, safeguarding): notes for special
+#: educational needs and the second adult, the activities, then the discussion,
+#: the worksheet and the handout. The lesson pack prints them in this order.
+PARTS = ("support", "activities", "worksheet")
+
 #: Text values are plain text: escaped where rendered, and refused here when
 #: they hold markup, so that a translation cannot bring in tags or scripts.
 _MARKUP = re.compile(r"<\s*[A-Za-z/!?]|\{\{|\{%")
@@ -289,7 +295,7 @@ def _activity_errors(
         if section_ids is not None and _ID.match(ident) and ident not in section_ids:
             out.add(
                 ("activities", index, "id"),
-                f'found "{ident}", expected the id of a heading in this page '
+                f'found "{ident}", expected the id of a heading in this page or its parts '
                 f"(write {{#{ident}}} after the activity's heading)",
             )
     kinds = [item.get("kind") for item in items]
@@ -375,8 +381,25 @@ def check_lesson_meta(
     return out.errors
 
 
-def check_lesson_page(source: MarkdownSource) -> list[LessonError]:
-    """Every problem in a lesson plan read by nyf.markdown_source."""
+def part_names(lesson: str, names: Iterable[str]) -> list[str]:
+    """The part pages of the lesson plan ``lesson`` among ``names``, in order.
+
+    A long plan is split into parts, one level below it (``ages-16-18.md`` and
+    ``ages-16-18/support.md``...), each under the page budget; the plan's
+    sections and activities may be in any of them.
+    """
+    folder = lesson.removesuffix(".md") + "/"
+    found = {n for n in names if n.startswith(folder) and "/" not in n[len(folder) :]}
+    return [f"{folder}{part}.md" for part in PARTS if f"{folder}{part}.md" in found] + sorted(
+        found - {f"{folder}{part}.md" for part in PARTS}
+    )
+
+
+def check_lesson_page(source: MarkdownSource, part_ids: Iterable[str] = ()) -> list[LessonError]:
+    """Every problem in a lesson plan read by nyf.markdown_source.
+
+    ``part_ids``: the explicit ids of its part pages (see :func:`part_names`).
+    """
     if source.error is not None:
         error = source.error
         return [LessonError(source.file, error.line, error.field, error.message)]
@@ -393,7 +416,7 @@ def check_lesson_page(source: MarkdownSource) -> list[LessonError]:
         source.meta.get("lesson"),
         source.file,
         lines=source.front_matter.lines,
-        section_ids=[found.id for found in source.explicit_ids()],
+        section_ids=[*(found.id for found in source.explicit_ids()), *part_ids],
         fallback_line=source.key_line("lesson"),
         body_line=source.body_line,
     )

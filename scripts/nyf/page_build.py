@@ -209,8 +209,14 @@ def generate(root: Path, docs_dir: Path, registry: Registry) -> Generated:
 
 
 def is_generated(path: Path) -> bool:
-    head = path.read_text(encoding="utf-8", errors="replace")[:2000]
-    return f"\n  {GENERATED_KEY}: locales/pages/" in head or is_standin(path)
+    """Whether a file in docs/<code>/ was written by :func:`write_pages`.
+
+    The mark is in the front matter, which can be long (a lesson plan's), so
+    the whole front matter is read, not a fixed number of characters.
+    """
+    text = path.read_text(encoding="utf-8", errors="replace")
+    front = text.split("\n---\n", 1)[0] if text.startswith("---\n") else ""
+    return f"\n  {GENERATED_KEY}: locales/pages/" in front or is_standin(path)
 
 
 def standin_sources(generated: Generated) -> set[str]:

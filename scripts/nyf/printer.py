@@ -45,14 +45,24 @@ body, input, button, .md-typeset {
   font-family: "Noto Sans", "Noto Sans Arabic", "Noto Naskh Arabic", sans-serif !important;
   font-variant-ligatures: no-common-ligatures;
 }
-.nyf-print-handout { break-before: page; }
+.nyf-print-handout, .nyf-print-part { break-before: page; }
 .nyf-qr__download, .nyf-quick-exit, [data-nyf-quick-exit] { display: none !important; }
 """
-#: Appends the country's handout to the lesson and points every link to the
-#: published site (arguments: handout HTML or null, local origin, site URL).
+#: Appends the plan's parts and the country's handout to the lesson; a link to
+#: a section of the pack goes to that section, every other link to the
+#: published site (arguments: parts as [URL, HTML], handout HTML or null, the
+#: handout's lang and dir, the title, the local origin, the site URL).
 _PREPARE_LESSON = """
-([handout, lang, dir, title, local, site]) => {
+([parts, handout, lang, dir, title, local, site]) => {
   const article = document.querySelector("article.md-content__inner");
+  const inPack = new Set([location.href.split("#")[0]]);
+  for (const [url, html] of parts) {
+    const section = document.createElement("section");
+    section.className = "nyf-print-part";
+    section.innerHTML = html;
+    article.appendChild(section);
+    inPack.add(url);
+  }
   if (handout !== null) {
     const section = document.createElement("section");
     section.className = "nyf-print-handout";
@@ -65,6 +75,11 @@ _PREPARE_LESSON = """
   for (const a of document.querySelectorAll("a[href]")) {
     const raw = a.getAttribute("href");
     if (raw.startsWith("#")) continue;
+    const [page, hash] = a.href.split("#");
+    if (hash && inPack.has(page) && document.getElementById(hash)) {
+      a.setAttribute("href", "#" + hash);
+      continue;
+    }
     if (a.href.startsWith(local)) a.setAttribute("href", site + a.href.slice(local.length));
   }
 }
@@ -188,7 +203,10 @@ def _lesson(page, ctx: Context, job: printing.Job, local: str) -> bytes:
         handout = printing.helpline_article(ctx.site_dir, prefix, job.country, ctx.site_url)
         name = printing.helpline_data(ctx.site_dir, prefix, job.country)["name"]
         title = f"{page.title()} – {name}"
-    page.evaluate(_PREPARE_LESSON, [handout, lang.hreflang, lang.dir, title, local, ctx.site_url])
+    parts = printing.lesson_parts(ctx.site_dir, prefix, job.lesson, local)
+    page.evaluate(
+        _PREPARE_LESSON, [parts, handout, lang.hreflang, lang.dir, title, local, ctx.site_url]
+    )
     return page.pdf(**_pdf_options(job.paper))
 
 

@@ -29,6 +29,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import html as lxml_html
 
+from .lessons import PARTS
 from .qr import qr_svg
 
 #: Folder of the PDFs in the site, and the list the build writes there.
@@ -301,6 +302,37 @@ def helpline_data(site_dir: Path, prefix: str, country: str) -> dict[str, Any]:
     if not file.is_file():
         raise FileNotFoundError(f"{file}: not found; is the site built with this country?")
     return json.loads(file.read_text(encoding="utf-8"))
+
+
+def lesson_parts(site_dir: Path, prefix: str, lesson: str, base_url: str) -> list[tuple[str, str]]:
+    """(URL, HTML) of each part of a lesson plan (nyf.lessons.PARTS), in order.
+
+    A part's title stays, as the heading of its pages in the pack; its first
+    paragraph (which part it is, and the next), its translation notice (the
+    plan's, at the top of the pack, says it) and what is not printed go.
+    Links become absolute to ``base_url`` (the site, or the printer's local copy).
+    """
+    found = []
+    for part in PARTS:
+        path = page_path(prefix, f"schools/lessons/{lesson}/{part}/")
+        if not (site_dir / path.lstrip("/") / "index.html").is_file():
+            continue
+        article = copy.deepcopy(_article(site_dir, path))
+        for element in article.xpath(
+            './/*[contains(@class, "nyf-no-print") or contains(@class, "headerlink")'
+            ' or contains(@class, "nyf-notice--translation")]'
+        ):
+            _drop(element)
+        heading = article.find(".//h1")
+        if heading is not None:
+            following = heading.getnext()
+            if following is not None and following.tag == "p":
+                _drop(following)
+        url = urljoin(base_url, path.lstrip("/"))
+        _absolute_links(article, url)
+        inner = "".join(lxml_html.tostring(c, encoding="unicode") for c in article)
+        found.append((url, inner))
+    return found
 
 
 def helpline_article(site_dir: Path, prefix: str, country: str, site_url: str) -> str:
